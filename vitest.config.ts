@@ -1,0 +1,12 @@
+// Vitest config: Node-environment unit tests under tests/unit (browser tests run separately via playwright-core).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
