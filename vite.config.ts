@@ -19,6 +19,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     rolldownOptions: {
+      input: { main: 'index.html', compute: 'compute.html' },
       output: {
         minify: { compress: { joinVars: false, sequences: false } },
       },
