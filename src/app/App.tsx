@@ -1,0 +1,48 @@
+// Top-level layout: header, organ panel, 3D view, task progress and notices. Loads the embedded phantom on start.
+import { useEffect } from 'react';
+import { Viewer } from '../scene/Viewer';
+import { cameraCommands, type ViewName } from '../scene/CameraRig';
+import { OrganList } from '../ui/OrganList';
+import { TaskBar } from '../ui/TaskBar';
+import { Notices } from '../ui/Notices';
+import { useApp } from './store';
+import { loadPhantom } from './loadScene';
+
+const VIEWS: ViewName[] = ['anterior', 'posterior', 'left', 'right', 'superior', 'inferior'];
+
+let started = false;
+
+export function App() {
+  const sourceName = useApp((s) => s.sourceName);
+  const busy = useApp((s) => s.tasks.length > 0);
+  useEffect(() => {
+    if (started) return; // StrictMode mounts twice in dev; load once
+    started = true;
+    void loadPhantom();
+  }, []);
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>Organ Twin</h1>
+        <span className="source">{sourceName || 'no scan loaded'}</span>
+        <nav className="views" aria-label="View presets">
+          {VIEWS.map((v) => (
+            <button key={v} type="button" onClick={() => cameraCommands.fit?.(v)}>
+              {v}
+            </button>
+          ))}
+        </nav>
+      </header>
+      <aside className="panel">
+        <h2>Organs</h2>
+        <OrganList />
+      </aside>
+      <main className="view">
+        <Viewer />
+        {busy && <div className="busy-veil" aria-hidden="true" />}
+        <TaskBar />
+        <Notices />
+      </main>
+    </div>
+  );
+}

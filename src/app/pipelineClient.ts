@@ -1,0 +1,42 @@
+// Main-thread side of the pipeline worker: one worker instance, Comlink-wrapped, with progress reported into
+// the app store and cancellation through a shared flag. Restarts the worker if it dies.
+import * as Comlink from 'comlink';
+import type { PipelineApi } from './workers/pipeline.worker';
+import { makeCancelFlag, requestCancel } from './workers/cancel';
+import { useApp } from './store';
+
+let worker: Worker | undefined;
+let remote: Comlink.Remote<PipelineApi> | undefined;
+
+export function pipeline(): Comlink.Remote<PipelineApi> {
+  if (!remote) {
+    worker = new Worker(new URL('./workers/pipeline.worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('error', (e) => {
+      useApp.getState().notify('error', `The pipeline worker stopped (${e.message || 'unknown error'}); it was restarted.`);
+      worker?.terminate();
+      worker = undefined;
+      remote = undefined;
+    });
+    remote = Comlink.wrap<PipelineApi>(worker);
+  }
+  return remote;
+}
+
+/** Runs a cancellable long task with a progress entry in the store. */
+export async function runTask<T>(
+  id: string,
+  title: string,
+  fn: (progress: (f: number, msg: string) => void, flag: Int32Array) => Promise<T>,
+): Promise<T> {
+  const store = useApp.getState();
+  const flag = makeCancelFlag();
+  store.startTask({ id, title, fraction: 0, message: 'starting', cancel: () => requestCancel(flag) });
+  try {
+    return await fn(
+      Comlink.proxy((f: number, msg: string) => useApp.getState().progressTask(id, f, msg)),
+      flag,
+    );
+  } finally {
+    useApp.getState().endTask(id);
+  }
+}
