@@ -31,7 +31,7 @@ function canonical(): Volume {
 
 /** Stores `v` with new axis a' = axis perm[a] of the old grid, flipped where flip[a]. */
 function restore(v: Volume, perm: Vec3, flip: [boolean, boolean, boolean]): Volume {
-  const nd: Vec3 = [v.dims[perm[0]], v.dims[perm[1]], v.dims[perm[2]]];
+  const nd: Vec3 = [v.dims[perm[0]]!, v.dims[perm[1]]!, v.dims[perm[2]]!];
   const data = new Uint8Array(v.data.length);
   const old = [0, 0, 0];
   for (let k = 0; k < nd[2]; k++)
@@ -56,7 +56,7 @@ function restore(v: Volume, perm: Vec3, flip: [boolean, boolean, boolean]): Volu
     ...v,
     name: 'restored',
     dims: nd,
-    spacing: [v.spacing[perm[0]], v.spacing[perm[1]], v.spacing[perm[2]]],
+    spacing: [v.spacing[perm[0]]!, v.spacing[perm[1]]!, v.spacing[perm[2]]!],
     ijkToWorld: B,
     data,
   };
