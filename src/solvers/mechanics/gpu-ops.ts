@@ -1,0 +1,90 @@
+// PcgOps on a gpu.js backend through the compute layer: the stiffness matvec and Jacobi kernels of this folder
+// plus the shared axpy / two-pass dot kernels of src/solvers/compute. Vectors are float32 (3 per node).
+// Units: displacements mm, forces N. Frame: local grid axes.
+import type { IKernelRunShortcut } from 'gpu.js';
+import { createVectorOps, kernelSettings, type Compute } from '../compute';
+import type { StiffnessParts } from './operator';
+import type { PcgOps } from './pcg';
+import { jacobiKernel, stiffnessMatvecKernel } from './stiffness.kernel';
+import type { HexMesh } from './types';
+
+function f32(r: unknown): Float32Array {
+  if (r instanceof Float32Array) return r;
+  if (Array.isArray(r)) return Float32Array.from(r as number[]);
+  throw new Error(`mechanics: unexpected kernel result (${Object.prototype.toString.call(r)})`);
+}
+
+export interface GpuMechanicsOps extends PcgOps {
+  destroy(): void;
+}
+
+/** Builds the kernels for this mesh/material/constraint set on compute.gpu (throws for the 'js' backend). */
+export function createGpuOps(
+  compute: Compute,
+  mesh: HexMesh,
+  parts: StiffnessParts,
+  fixed: Uint8Array,
+  invDiag: Float64Array,
+): GpuMechanicsOps {
+  const gpu = compute.gpu;
+  if (!gpu) throw new Error('mechanics: createGpuOps needs a gpu.js backend (got the plain js backend)');
+  const n = 3 * mesh.nNodes;
+  const elemNodes = Float32Array.from(mesh.elemNodes);
+  const nodeElems = Float32Array.from(mesh.nodeElems);
+  const k1 = Float32Array.from(parts.k1);
+  const k2 = Float32Array.from(parts.k2);
+  const c1 = Float32Array.from(parts.c1);
+  const c2 = Float32Array.from(parts.c2);
+  const free = Float32Array.from(fixed, (f) => (f ? 0 : 1));
+  const inv = Float32Array.from(invDiag, (v, i) => (fixed[i] ? 0 : v));
+  const kMat = gpu.createKernel(
+    stiffnessMatvecKernel,
+    kernelSettings([n], { twoPart: parts.twoPart ? 1 : 0 }, 64),
+  ) as IKernelRunShortcut;
+  const kJac = gpu.createKernel(jacobiKernel, kernelSettings([n])) as IKernelRunShortcut;
+  const vec = createVectorOps(compute, n);
+  return {
+    matvec: async (x) => f32(await kMat(x, elemNodes, nodeElems, k1, k2, c1, c2, free)),
+    precond: async (r) => f32(await kJac(r, inv)),
+    axpy: (a, x, y) => vec.axpy(a, x, y),
+    dot: (x, y) => vec.dot(x, y),
+    destroy() {
+      kMat.destroy();
+      kJac.destroy();
+      vec.destroy();
+    },
+  };
+}
+
+/** The same operations as plain float32 typed-array loops (reference for the kernel parity tests). */
+export function matvecF32Ref(
+  mesh: HexMesh,
+  parts: StiffnessParts,
+  fixed: Uint8Array,
+  x: Float32Array,
+): Float32Array {
+  const y = new Float32Array(x.length);
+  for (let dof = 0; dof < x.length; dof++) {
+    if (fixed[dof]) continue;
+    const nd = (dof / 3) | 0;
+    const d = dof % 3;
+    let s = 0;
+    for (let slot = 0; slot < 8; slot++) {
+      const e = mesh.nodeElems[8 * nd + slot]!;
+      if (e < 0) continue;
+      const row = 24 * (3 * (7 - slot) + d);
+      let s1 = 0;
+      let s2 = 0;
+      for (let c = 0; c < 8; c++) {
+        const b = 3 * mesh.elemNodes[8 * e + c]!;
+        for (let q = 0; q < 3; q++) {
+          s1 += parts.k1[row + 3 * c + q]! * x[b + q]!;
+          s2 += parts.k2[row + 3 * c + q]! * x[b + q]!;
+        }
+      }
+      s += parts.c1[e]! * s1 + parts.c2[e]! * s2;
+    }
+    y[dof] = s;
+  }
+  return y;
+}
