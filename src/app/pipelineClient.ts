@@ -12,7 +12,11 @@ export function pipeline(): Comlink.Remote<PipelineApi> {
   if (!remote) {
     worker = new Worker(new URL('./workers/pipeline.worker.ts', import.meta.url), { type: 'module' });
     worker.addEventListener('error', (e) => {
-      useApp.getState().notify('error', `The pipeline worker stopped (${e.message || 'unknown error'}); it was restarted.`);
+      useApp.getState().notify(
+        'error',
+        `The pipeline worker stopped (${e.message || 'unknown error'}); it was restarted. The scene on screen and ` +
+          `your session are kept; open the scan again before reconstructing.`,
+      );
       worker?.terminate();
       worker = undefined;
       remote = undefined;
@@ -20,6 +24,11 @@ export function pipeline(): Comlink.Remote<PipelineApi> {
     remote = Comlink.wrap<PipelineApi>(worker);
   }
   return remote;
+}
+
+/** The live pipeline worker, if any (debug hook for crash-recovery tests; see src/app/session/debug.ts). */
+export function pipelineWorkerForDebug(): Worker | undefined {
+  return worker;
 }
 
 /** Runs a cancellable long task with a progress entry in the store. */
