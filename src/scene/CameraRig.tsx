@@ -17,7 +17,19 @@ const VIEW_DIRS: Record<ViewName, [number, number, number]> = {
   inferior: [0, -1, 0],
 };
 
-export const cameraCommands: { fit?: (view?: ViewName) => void } = {};
+/** Camera pose for sessions: three frame, mm; fov in degrees. */
+export interface CameraView {
+  position: [number, number, number];
+  target: [number, number, number];
+  up: [number, number, number];
+  fov: number;
+}
+
+export const cameraCommands: {
+  fit?: (view?: ViewName) => void;
+  getView?: () => CameraView;
+  setView?: (v: CameraView) => void;
+} = {};
 
 export function CameraRig({ fitKey }: { fitKey: string }) {
   const { camera, scene, controls, invalidate } = useThree();
@@ -52,6 +64,36 @@ export function CameraRig({ fitKey }: { fitKey: string }) {
       if (cameraCommands.fit === fit) cameraCommands.fit = undefined;
     };
   }, [fit]);
+  useEffect(() => {
+    const orbit = () => controls as unknown as OrbitControlsImpl | null;
+    const getView = (): CameraView => {
+      const cam = camera as PerspectiveCamera;
+      const t = orbit()?.target ?? new Vector3();
+      return { position: cam.position.toArray(), target: t.toArray(), up: cam.up.toArray(), fov: cam.fov };
+    };
+    const setView = (v: CameraView) => {
+      const cam = camera as PerspectiveCamera;
+      cam.position.set(...v.position);
+      cam.up.set(...v.up).normalize();
+      cam.fov = v.fov;
+      const dist = cam.position.distanceTo(new Vector3(...v.target));
+      cam.near = Math.max(0.5, Math.min(cam.near, dist / 10));
+      cam.far = Math.max(cam.far, dist * 4);
+      cam.updateProjectionMatrix();
+      const o = orbit();
+      if (o) {
+        o.target.set(...v.target);
+        o.update();
+      } else cam.lookAt(...v.target);
+      invalidate();
+    };
+    cameraCommands.getView = getView;
+    cameraCommands.setView = setView;
+    return () => {
+      if (cameraCommands.getView === getView) cameraCommands.getView = undefined;
+      if (cameraCommands.setView === setView) cameraCommands.setView = undefined;
+    };
+  }, [camera, controls, invalidate]);
   useEffect(() => {
     if (fitKey) fit('anterior');
   }, [fitKey, fit]);
