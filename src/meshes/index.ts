@@ -13,3 +13,12 @@ export {
 export { meshesReady, decimate } from './decimate';
 export { meshMetrics, isWatertight, signedVolumeMm3, type FullMetrics } from './metrics';
 export { vertexNormals, flipWinding } from './geometry';
+export {
+  exportMesh,
+  importMesh,
+  writeVti,
+  MeshReadError,
+  MESH_FORMATS,
+  type MeshFormat,
+  type VtiGrid,
+} from './io';
