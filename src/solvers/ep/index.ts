@@ -1,0 +1,18 @@
+// Monodomain cardiac electrophysiology on a compacted voxel grid (mV, ms, mm world RAS; σ S/m, χ 1/cm, C_m µF/cm²).
+//
+// Public API
+//   slabDomain(Lx, Ly, Lz, dxMm) / cableDomain(L, dxMm) / gridFromMask(dims, dx, origin, mask, fibre?)  → EpGrid
+//   epDomainFromLabels(labels: Volume, values: number[], dxMm, opts?) → EpGrid (resampled, rule-based fibres)
+//   runEp(cfg: EpConfig, compute: Compute, cb?: { onFrame(tMs, vm), onProgress(f), signal, frameEveryMs })
+//       → Promise<EpResult> { status, activationMs, apd90Ms (compact, NaN = never), vm, probes, ecg,
+//         totalActivationMs, lastActivationMs, cvAlongFibreMmPerMs?, backend, backendNote?, wallMs, steps, grid }
+//   Per-cell arrays are compact (index c ↔ grid voxel grid.cells[c]); toGridArray(grid, a) scatters them.
+//   Models: 'ms' Mitchell-Schaeffer, 'ap' Aliev-Panfilov, 'fk' Fenton-Karma (BR), 'tnnp' ten Tusscher 2006 epi.
+//   Stimuli/lesions in world mm (protocol.ts); stability limit checked before running (stencil.ts).
+export * from './grid';
+export * from './protocol';
+export * from './stencil';
+export * from './run';
+export * from './models';
+export { ActivationTracker, PseudoEcg, type EcgLead, type ProbeSeries } from './outputs';
+export { jsStepper, gpuStepper, gpuSupportsModel, type Stepper } from './stepper';

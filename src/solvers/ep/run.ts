@@ -1,0 +1,217 @@
+// runEp: the monodomain EP driver. C_m dV/dt = ∇·(σ/χ ∇V) − I_ion + I_stim/χ on the compact grid, forward Euler.
+// Units: V mV, t ms, x mm (world RAS), σ S/m, χ 1/cm, C_m µF/cm², I_stim µA/cm³ → dV/dt = I_stim/(χ C_m) mV/ms.
+// Guards: explicit stability limit before running, NaN/blow-up stops with the last good state, AbortSignal
+// cancels (checked between steps; the loop yields to the event loop ~every 50 ms wall time).
+import type { Vec3 } from '../../volume/types';
+import type { BackendName, Compute } from '../compute/types';
+import { cellWorld, nearestCell, type EpGrid } from './grid';
+import { getModel, type ModelName } from './models';
+import { ActivationTracker, PseudoEcg, type EcgLead, type ProbeSeries } from './outputs';
+import { applyLesions, cellsInRegion, stimulusOn, type Lesion, type Stimulus } from './protocol';
+import { assembleStencil, checkStability, NIEDERER_CONDUCTIVITY, type Conductivity } from './stencil';
+import { gpuStepper, gpuSupportsModel, jsStepper, type Stepper } from './stepper';
+
+export interface EpConfig {
+  grid: EpGrid;
+  model: ModelName;
+  dtMs: number;
+  durationMs: number;
+  conductivity?: Conductivity;
+  stimuli: Stimulus[];
+  lesions?: Lesion[];
+  /** Probe points (world mm): Vm time series at the nearest tissue voxel. */
+  probes?: Vec3[];
+  probeEveryMs?: number;
+  /** Virtual electrodes (world mm) for the pseudo-ECG. */
+  electrodes?: Vec3[];
+  ecgEveryMs?: number;
+  /** Two points for the CV readout (defaults to grid.cvPoints). */
+  cvPoints?: [Vec3, Vec3];
+  /** Stop once every tissue voxel has activated (and stimuli are over) — for activation-only studies. */
+  stopWhenAllActivated?: boolean;
+}
+
+export interface EpCallbacks {
+  onFrame?(tMs: number, vm: Float32Array): void;
+  onProgress?(fraction: number): void;
+  signal?: AbortSignal;
+  frameEveryMs?: number;
+}
+
+export interface EpResult {
+  status: 'completed' | 'cancelled' | 'diverged';
+  message?: string;
+  /** Compact per-cell arrays (see grid.cells); NaN where never activated / never repolarised. */
+  activationMs: Float32Array;
+  apd90Ms: Float32Array;
+  /** Last good membrane potential (mV), compact. */
+  vm: Float32Array;
+  tEndMs: number;
+  probes: ProbeSeries[];
+  ecg: EcgLead[];
+  /** Latest minus earliest activation time (ms) over activated cells. */
+  totalActivationMs: number;
+  lastActivationMs: number;
+  activatedFraction: number;
+  cvAlongFibreMmPerMs?: number;
+  backend: BackendName;
+  backendNote?: string;
+  wallMs: number;
+  steps: number;
+  grid: EpGrid;
+}
+
+export async function runEp(cfg: EpConfig, compute: Compute, cb: EpCallbacks = {}): Promise<EpResult> {
+  const t0 = performance.now();
+  const model = getModel(cfg.model);
+  const { dtMs: dt, durationMs } = cfg;
+  if (!(dt > 0) || !Number.isFinite(dt)) throw new Error(`EP: dt must be a positive number of ms, got ${dt}`);
+  if (!(durationMs > 0) || !Number.isFinite(durationMs))
+    throw new Error(`EP: duration must be positive, got ${durationMs} ms`);
+  if (dt > model.maxDtMs)
+    throw new Error(`EP: dt = ${dt} ms is above the ${model.name} model's limit of ${model.maxDtMs} ms`);
+  const cond = cfg.conductivity ?? NIEDERER_CONDUCTIVITY;
+  const grid = applyLesions(cfg.grid, cfg.lesions ?? []);
+  const st = assembleStencil(grid, cond);
+  checkStability(st, dt, grid.dxMm);
+
+  let backend: BackendName = compute.info.backend;
+  let backendNote: string | undefined;
+  let stepper: Stepper;
+  if (backend !== 'js' && !gpuSupportsModel(model)) {
+    backendNote = `model '${model.name}' has no gpu.js kernels yet; ran on 'js' instead of '${backend}'`;
+    backend = 'js';
+  }
+  stepper = backend === 'js' ? jsStepper(model, st, dt) : gpuStepper(model, st, dt, compute);
+
+  const stimCells = cfg.stimuli.map((s) => {
+    const cells = cellsInRegion(grid, s.region);
+    if (cells.length === 0) throw new Error('EP: a stimulus region contains no tissue voxel');
+    return cells;
+  });
+  const stim = new Float32Array(grid.n);
+  const probes: ProbeSeries[] = (cfg.probes ?? []).map((p) => ({
+    pos: p,
+    cell: nearestCell(grid, p),
+    t: [],
+    vm: [],
+  }));
+  const ecg = cfg.electrodes?.length ? new PseudoEcg(grid, cfg.electrodes) : undefined;
+  const tracker = new ActivationTracker(grid.n, model.activationMv, model.restMv);
+  const nSteps = Math.round(durationMs / dt);
+  const every = (ms: number | undefined, def: number) => Math.max(1, Math.round((ms ?? def) / dt));
+  const probeStride = every(cfg.probeEveryMs, 1);
+  const ecgStride = every(cfg.ecgEveryMs, 1);
+  const frameStride = cb.onFrame ? every(cb.frameEveryMs, 5) : 0;
+  const checkStride = every(undefined, 1);
+  const lastStimEnd = Math.max(
+    0,
+    ...cfg.stimuli.map((s) => s.startMs + ((s.count ?? 1) - 1) * (s.cycleLengthMs ?? 0) + s.durationMs),
+  );
+  let lastGood = Float32Array.from(stepper.v);
+  let vOld = new Float32Array(grid.n);
+  let status: EpResult['status'] = 'completed';
+  let message: string | undefined;
+  let step = 0;
+  let tYield = performance.now();
+  const record = (t: number) => {
+    for (const p of probes) {
+      p.t.push(t);
+      p.vm.push(stepper.v[p.cell]!);
+    }
+  };
+  record(0);
+  for (; step < nSteps; step++) {
+    if (cb.signal?.aborted) {
+      status = 'cancelled';
+      message = `cancelled at t = ${(step * dt).toFixed(2)} ms`;
+      break;
+    }
+    const t = step * dt;
+    stim.fill(0);
+    cfg.stimuli.forEach((s, i) => {
+      if (!stimulusOn(s, t)) return;
+      const dv = (s.strength ?? 50000) / (cond.chi * cond.cm);
+      for (const c of stimCells[i]!) stim[c] = stim[c]! + dv;
+    });
+    vOld.set(stepper.v);
+    await stepper.step(stim);
+    const tn = (step + 1) * dt;
+    tracker.update(vOld, stepper.v, tn, dt);
+    if ((step + 1) % probeStride === 0) record(tn);
+    if (ecg && (step + 1) % ecgStride === 0) ecg.sample(stepper.v, tn);
+    if (frameStride && (step + 1) % frameStride === 0) cb.onFrame?.(tn, Float32Array.from(stepper.v));
+    if ((step + 1) % checkStride === 0 || step + 1 === nSteps) {
+      let bad = -1;
+      const v = stepper.v;
+      for (let c = 0; c < v.length; c++) {
+        const x = v[c]!;
+        if (!(x > -500 && x < 500)) {
+          bad = c;
+          break;
+        }
+      }
+      if (bad >= 0) {
+        status = 'diverged';
+        const p = cellWorld(grid, bad);
+        message = `EP diverged at t = ${tn.toFixed(2)} ms (V = ${v[bad]} mV at ${p.map((q) => q.toFixed(1)).join(', ')} mm); reduce dt (now ${dt} ms); result keeps the last good state`;
+        stepper.v = lastGood;
+        break;
+      }
+      lastGood = Float32Array.from(v);
+    }
+    if (cfg.stopWhenAllActivated && tracker.activated === grid.n && tn > lastStimEnd) {
+      step++;
+      break;
+    }
+    if (performance.now() - tYield > 50) {
+      cb.onProgress?.((step + 1) / nSteps);
+      await new Promise((r) => setTimeout(r, 0));
+      tYield = performance.now();
+    }
+  }
+  cb.onProgress?.(1);
+  const act = tracker.act;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let c = 0; c < act.length; c++) {
+    const a = act[c]!;
+    if (a === a) {
+      lo = Math.min(lo, a);
+      hi = Math.max(hi, a);
+    }
+  }
+  let cv: number | undefined;
+  const cvp = cfg.cvPoints ?? grid.cvPoints;
+  if (cvp) {
+    const a = nearestCell(grid, cvp[0]);
+    const b = nearestCell(grid, cvp[1]);
+    const pa = cellWorld(grid, a);
+    const pb = cellWorld(grid, b);
+    const dtAct = act[b]! - act[a]!;
+    if (dtAct > 0) cv = Math.hypot(pb[0] - pa[0], pb[1] - pa[1], pb[2] - pa[2]) / dtAct;
+  }
+  const vm = Float32Array.from(stepper.v);
+  stepper.destroy();
+  void vOld;
+  vOld = new Float32Array(0);
+  return {
+    status,
+    message,
+    activationMs: act,
+    apd90Ms: tracker.apd,
+    vm,
+    tEndMs: step * dt,
+    probes,
+    ecg: ecg?.leads ?? [],
+    totalActivationMs: hi >= lo ? hi - lo : NaN,
+    lastActivationMs: hi >= lo ? hi : NaN,
+    activatedFraction: tracker.activated / grid.n,
+    cvAlongFibreMmPerMs: cv,
+    backend,
+    backendNote,
+    wallMs: performance.now() - t0,
+    steps: step,
+    grid,
+  };
+}
