@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { useApp } from '../app/store';
 import { OrganMesh } from './OrganMesh';
 import { CameraRig } from './CameraRig';
+import { AnatomyLayer } from './annotations/AnatomyLayer';
 
 /** Marks the document once organs are on screen (used by browser tests and screenshot tooling). */
 function DrawnMarker({ count }: { count: number }) {
@@ -32,7 +33,7 @@ export function Viewer() {
       className="viewer-canvas"
       frameloop="demand"
       camera={{ fov: 35, near: 1, far: 5000, position: [0, 0, 800] }}
-      gl={{ preserveDrawingBuffer: true, antialias: true }}
+      gl={{ preserveDrawingBuffer: true, antialias: true, stencil: true }}
       onPointerMissed={() => select(undefined)}
     >
       <color attach="background" args={['#10141a']} />
@@ -44,6 +45,7 @@ export function Viewer() {
       ))}
       <OrbitControls makeDefault enableDamping={false} />
       <CameraRig fitKey={sourceName} />
+      <AnatomyLayer />
       <GizmoHelper alignment="bottom-right" margin={[70, 70]}>
         <GizmoViewport axisColors={['#e05555', '#55c060', '#5588ee']} labels={['L', 'S', 'A']} labelColor="white" />
       </GizmoHelper>
