@@ -100,7 +100,7 @@ export function makeDicomSlice(s: SliceSpec): Uint8Array {
   return out;
 }
 
-/** One DICOM file per k-slice of an int16 HU volume, stored as uint16 raw = HU + 1024 (slope 1, intercept -1024). */
+/** One DICOM file per k-slice of an int16 HU volume, stored as uint16 raw = HU + 2048 (slope 1, intercept -2048). */
 export function volumeToDicomSeries(v: Volume, opts: { seriesUid?: string; start?: number; count?: number } = {}): { name: string; bytes: Uint8Array }[] {
   const lps = flipLpsRas(v.ijkToWorld);
   const col = (c: number) => [lps[c]!, lps[4 + c]!, lps[8 + c]!];
@@ -115,7 +115,7 @@ export function volumeToDicomSeries(v: Volume, opts: { seriesUid?: string; start
   const k1 = Math.min(nz, k0 + (opts.count ?? nz));
   for (let k = k0; k < k1; k++) {
     const px = new Uint16Array(per);
-    for (let p = 0; p < per; p++) px[p] = v.data[k * per + p]! + 1024;
+    for (let p = 0; p < per; p++) px[p] = v.data[k * per + p]! + 2048;
     const ipp = [0, 1, 2].map((r) => lps[r * 4 + 2]! * k + lps[r * 4 + 3]!);
     files.push({
       name: `IM${String(k).padStart(4, '0')}`,
@@ -127,7 +127,7 @@ export function volumeToDicomSeries(v: Volume, opts: { seriesUid?: string; start
         ipp,
         pixels: px,
         slope: 1,
-        intercept: -1024,
+        intercept: -2048,
         seriesUid: opts.seriesUid,
         instance: k + 1,
       }),
