@@ -77,12 +77,11 @@ export async function runEp(cfg: EpConfig, compute: Compute, cb: EpCallbacks = {
 
   let backend: BackendName = compute.info.backend;
   let backendNote: string | undefined;
-  let stepper: Stepper;
   if (backend !== 'js' && !gpuSupportsModel(model)) {
     backendNote = `model '${model.name}' has no gpu.js kernels yet; ran on 'js' instead of '${backend}'`;
     backend = 'js';
   }
-  stepper = backend === 'js' ? jsStepper(model, st, dt) : gpuStepper(model, st, dt, compute);
+  const stepper: Stepper = backend === 'js' ? jsStepper(model, st, dt) : gpuStepper(model, st, dt, compute);
 
   const stimCells = cfg.stimuli.map((s) => {
     const cells = cellsInRegion(grid, s.region);
@@ -109,7 +108,7 @@ export async function runEp(cfg: EpConfig, compute: Compute, cb: EpCallbacks = {
     ...cfg.stimuli.map((s) => s.startMs + ((s.count ?? 1) - 1) * (s.cycleLengthMs ?? 0) + s.durationMs),
   );
   let lastGood = Float32Array.from(stepper.v);
-  let vOld = new Float32Array(grid.n);
+  const vOld = new Float32Array(grid.n);
   let status: EpResult['status'] = 'completed';
   let message: string | undefined;
   let step = 0;
@@ -193,8 +192,6 @@ export async function runEp(cfg: EpConfig, compute: Compute, cb: EpCallbacks = {
   }
   const vm = Float32Array.from(stepper.v);
   stepper.destroy();
-  void vOld;
-  vOld = new Float32Array(0);
   return {
     status,
     message,

@@ -17,6 +17,8 @@ export interface Stepper {
   states: Float32Array[];
   /** One step with the given per-cell stimulus dV/dt (mV/ms). */
   step(stim: Float32Array): Promise<void>;
+  /** gpu.js kernels in use (empty on 'js'), for kernelBackend() introspection. */
+  kernels: { kernel?: unknown }[];
   destroy(): void;
 }
 
@@ -38,6 +40,7 @@ export function jsStepper(model: CellModel, st: Stencil, dt: number): Stepper {
       for (let c = 0; c < n; c++) extra[c] = extra[c]! + stim[c]!;
       model.step(v, states, extra, dt);
     },
+    kernels: [],
     destroy() {},
   };
 }
@@ -78,6 +81,7 @@ export function gpuStepper(model: CellModel, st: Stencil, dt: number, compute: C
       self.v = vNew;
       self.states = [sNew];
     },
+    kernels: [kDiff, kV, kS],
     destroy() {
       for (const k of [kDiff, kV, kS]) k.destroy();
     },
