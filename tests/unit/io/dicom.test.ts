@@ -29,7 +29,8 @@ describe('DICOM series', () => {
     const files = shuffled(volumeToDicomSeries(ct));
     const d = await readVolume(files);
     expect(d.dims).toEqual(ct.dims);
-    for (let t = 0; t < 16; t++) expect(Math.abs(d.ijkToWorld[t]! - ct.ijkToWorld[t]!)).toBeLessThan(DS_MM_TOL);
+    for (let t = 0; t < 16; t++)
+      expect(Math.abs(d.ijkToWorld[t]! - ct.ijkToWorld[t]!)).toBeLessThan(DS_MM_TOL);
     expect(d.data).toBeInstanceOf(Int16Array);
     let diff = 0;
     for (let t = 0; t < ct.data.length; t++) if (d.data[t] !== ct.data[t]) diff++;
@@ -41,16 +42,43 @@ describe('DICOM series', () => {
   it('rejects compressed transfer syntaxes by name', async () => {
     const ct = await lumbar();
     const f = volumeToDicomSeries(ct, { count: 1 })[0]!;
-    const slice = makeDicomSlice({ rows: 2, cols: 2, pixelSpacing: [1, 1], iop: [1, 0, 0, 0, 1, 0], ipp: [0, 0, 0], pixels: new Uint16Array(4), transferSyntax: '1.2.840.10008.1.2.4.90' });
-    await expect(readVolume({ name: 'j2k.dcm', bytes: slice })).rejects.toThrow(/j2k\.dcm: compressed DICOM \(JPEG 2000 Lossless\)/);
-    const rle = makeDicomSlice({ rows: 2, cols: 2, pixelSpacing: [1, 1], iop: [1, 0, 0, 0, 1, 0], ipp: [0, 0, 0], pixels: new Uint16Array(4), transferSyntax: '1.2.840.10008.1.2.5' });
-    await expect(readVolume([f, { name: 'rle', bytes: rle }])).rejects.toThrow(/rle: compressed DICOM \(RLE Lossless\)/);
+    const slice = makeDicomSlice({
+      rows: 2,
+      cols: 2,
+      pixelSpacing: [1, 1],
+      iop: [1, 0, 0, 0, 1, 0],
+      ipp: [0, 0, 0],
+      pixels: new Uint16Array(4),
+      transferSyntax: '1.2.840.10008.1.2.4.90',
+    });
+    await expect(readVolume({ name: 'j2k.dcm', bytes: slice })).rejects.toThrow(
+      /j2k\.dcm: compressed DICOM \(JPEG 2000 Lossless\)/,
+    );
+    const rle = makeDicomSlice({
+      rows: 2,
+      cols: 2,
+      pixelSpacing: [1, 1],
+      iop: [1, 0, 0, 0, 1, 0],
+      ipp: [0, 0, 0],
+      pixels: new Uint16Array(4),
+      transferSyntax: '1.2.840.10008.1.2.5',
+    });
+    await expect(readVolume([f, { name: 'rle', bytes: rle }])).rejects.toThrow(
+      /rle: compressed DICOM \(RLE Lossless\)/,
+    );
   });
 
   it('names the slice that does not fit the series', async () => {
     const ct = await lumbar();
     const files = volumeToDicomSeries(ct, { count: 5 });
-    const odd = makeDicomSlice({ rows: 3, cols: 3, pixelSpacing: [1.5, 1.5], iop: [0, 1, 0, 0, 0, -1], ipp: [0, 0, 99], pixels: new Uint16Array(9) });
+    const odd = makeDicomSlice({
+      rows: 3,
+      cols: 3,
+      pixelSpacing: [1.5, 1.5],
+      iop: [0, 1, 0, 0, 0, -1],
+      ipp: [0, 0, 99],
+      pixels: new Uint16Array(9),
+    });
     files[3] = { name: 'IM-odd', bytes: odd };
     await expect(readVolume(files)).rejects.toThrow(/IM-odd: inconsistent DICOM series: size 3x3/);
     const gap = volumeToDicomSeries(ct, { count: 6 }).filter((_, t) => t !== 3);
@@ -62,7 +90,10 @@ describe('DICOM series', () => {
   it('picks the largest of several series and says so', async () => {
     const ct = await lumbar();
     const a = volumeToDicomSeries(ct, { count: 6, seriesUid: '1.2.3.1' });
-    const b = volumeToDicomSeries(ct, { count: 3, seriesUid: '1.2.3.2' }).map((f) => ({ ...f, name: 'B' + f.name }));
+    const b = volumeToDicomSeries(ct, { count: 3, seriesUid: '1.2.3.2' }).map((f) => ({
+      ...f,
+      name: 'B' + f.name,
+    }));
     const warnings: string[] = [];
     const d = await readVolume([...b, ...a], { onWarning: (m) => warnings.push(m) });
     expect(d.dims[2]).toBe(6);
@@ -72,7 +103,9 @@ describe('DICOM series', () => {
   it('truncated pixel data and garbage are named errors', async () => {
     const ct = await lumbar();
     const f = volumeToDicomSeries(ct, { count: 1 })[0]!;
-    await expect(readVolume({ name: 'cut.dcm', bytes: f.bytes.subarray(0, f.bytes.length - 100) })).rejects.toThrow(/cut\.dcm: DICOM (pixel data truncated|parse failed)/);
+    await expect(
+      readVolume({ name: 'cut.dcm', bytes: f.bytes.subarray(0, f.bytes.length - 100) }),
+    ).rejects.toThrow(/cut\.dcm: DICOM (pixel data truncated|parse failed)/);
     const junk = new Uint8Array(300);
     junk.set([0x44, 0x49, 0x43, 0x4d], 128);
     await expect(readVolume({ name: 'junk.dcm', bytes: junk })).rejects.toThrow(/junk\.dcm: /);

@@ -39,17 +39,27 @@ describe('NRRD', () => {
   it('detached .nhdr + .raw.gz among the given files, big endian', async () => {
     const be = Uint8Array.from(raw);
     for (let o = 0; o < be.length; o += 2) be.subarray(o, o + 2).reverse();
-    const hdr = makeNrrdHeader(v, ['encoding: gzip', 'data file: sub/vol.raw.gz']).replace('endian: little', 'endian: big');
-    const files = [{ name: 'dir/vol.raw.gz', bytes: gzipSync(be) }, { name: 'dir/vol.nhdr', bytes: text(hdr) }];
+    const hdr = makeNrrdHeader(v, ['encoding: gzip', 'data file: sub/vol.raw.gz']).replace(
+      'endian: little',
+      'endian: big',
+    );
+    const files = [
+      { name: 'dir/vol.raw.gz', bytes: gzipSync(be) },
+      { name: 'dir/vol.nhdr', bytes: text(hdr) },
+    ];
     expectSame(v, await readVolume(files));
   });
   it('missing detached file and short data are named errors', async () => {
     const hdr = makeNrrdHeader(v, ['encoding: raw', 'data file: vol.raw']);
-    await expect(readVolume({ name: 'vol.nhdr', bytes: text(hdr) })).rejects.toThrow(/vol\.nhdr: detached data file 'vol\.raw'/);
+    await expect(readVolume({ name: 'vol.nhdr', bytes: text(hdr) })).rejects.toThrow(
+      /vol\.nhdr: detached data file 'vol\.raw'/,
+    );
     const b = concat(text(makeNrrdHeader(v, ['encoding: raw']) + '\n'), raw.subarray(0, 10));
     await expect(readVolume({ name: 'a.nrrd', bytes: b })).rejects.toThrow(/a\.nrrd: truncated/);
     const bad = text(makeNrrdHeader(v, ['encoding: raw'], 'long long') + '\n');
-    await expect(readVolume({ name: 'a.nrrd', bytes: bad })).rejects.toThrow(/unsupported NRRD type 'long long'/);
+    await expect(readVolume({ name: 'a.nrrd', bytes: bad })).rejects.toThrow(
+      /unsupported NRRD type 'long long'/,
+    );
   });
 });
 
@@ -61,7 +71,9 @@ function vtkImageOf(vol: Volume) {
   img.setSpacing(...vol.spacing);
   img.setOrigin(vol.ijkToWorld[3]!, vol.ijkToWorld[7]!, vol.ijkToWorld[11]!);
   img.setDirection(dir);
-  img.getPointData().setScalars(vtkDataArray.newInstance({ name: 'hu', values: vol.data, numberOfComponents: 1 }));
+  img
+    .getPointData()
+    .setScalars(vtkDataArray.newInstance({ name: 'hu', values: vol.data, numberOfComponents: 1 }));
   return img;
 }
 
@@ -90,7 +102,10 @@ describe('VTI', () => {
   it('truncated appended data is a named error', async () => {
     const w = vtkXMLImageDataWriter.newInstance();
     w.setFormat('binary');
-    const xml = (w.write(vtkImageOf(v)) as string).replace(/format="binary"([^>]*)>\s*([A-Za-z0-9+/=]{20})[^<]*/, 'format="binary"$1>$2');
+    const xml = (w.write(vtkImageOf(v)) as string).replace(
+      /format="binary"([^>]*)>\s*([A-Za-z0-9+/=]{20})[^<]*/,
+      'format="binary"$1>$2',
+    );
     const err = await readVolume({ name: 't.vti', bytes: text(xml) }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(VolumeReadError);
     expect((err as Error).message).toMatch(/^t\.vti: VTI/);

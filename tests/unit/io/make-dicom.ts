@@ -90,7 +90,11 @@ export function makeDicomSlice(s: SliceSpec): Uint8Array {
     us(0x00280103, s.signed ? 1 : 0),
     str(0x00281052, 'DS', String(s.intercept ?? 0)),
     str(0x00281053, 'DS', String(s.slope ?? 1)),
-    { tag: 0x7fe00010, vr: bits === 8 ? 'OB' : 'OW', value: new Uint8Array(s.pixels.buffer, s.pixels.byteOffset, s.pixels.byteLength) },
+    {
+      tag: 0x7fe00010,
+      vr: bits === 8 ? 'OB' : 'OW',
+      value: new Uint8Array(s.pixels.buffer, s.pixels.byteOffset, s.pixels.byteLength),
+    },
   ]);
   const out = new Uint8Array(132 + group.length + metaBytes.length + body.length);
   out.set([0x44, 0x49, 0x43, 0x4d], 128);
@@ -101,7 +105,10 @@ export function makeDicomSlice(s: SliceSpec): Uint8Array {
 }
 
 /** One DICOM file per k-slice of an int16 HU volume, stored as uint16 raw = HU + 2048 (slope 1, intercept -2048). */
-export function volumeToDicomSeries(v: Volume, opts: { seriesUid?: string; start?: number; count?: number } = {}): { name: string; bytes: Uint8Array }[] {
+export function volumeToDicomSeries(
+  v: Volume,
+  opts: { seriesUid?: string; start?: number; count?: number } = {},
+): { name: string; bytes: Uint8Array }[] {
   const lps = flipLpsRas(v.ijkToWorld);
   const col = (c: number) => [lps[c]!, lps[4 + c]!, lps[8 + c]!];
   const norm = (x: number[]) => {

@@ -17,7 +17,8 @@ export function smallVolume(dims: [number, number, number] = [5, 4, 3]): Volume 
   const data = new Int16Array(n);
   for (let t = 0; t < n; t++) data[t] = ((t * 37) % 2000) - 1000;
   // rotation about z by 30 deg, spacing 0.8/1.2/2.5, origin (-10, 20, 5)
-  const c = Math.cos(Math.PI / 6), s = Math.sin(Math.PI / 6);
+  const c = Math.cos(Math.PI / 6),
+    s = Math.sin(Math.PI / 6);
   const m = new Float64Array([c * 0.8, -s * 1.2, 0, -10, s * 0.8, c * 1.2, 0, 20, 0, 0, 2.5, 5, 0, 0, 0, 1]);
   return { name: 'small', dims, spacing: [0.8, 1.2, 2.5], ijkToWorld: m, data, modality: 'CT', units: 'HU' };
 }
@@ -68,19 +69,21 @@ export function gunzip(b: Uint8Array): Uint8Array {
 export function makeNrrdHeader(v: Volume, extra: string[] = [], type = 'short'): string {
   const lps = flipLpsRas(v.ijkToWorld);
   const col = (c: number) => `(${lps[c]},${lps[4 + c]},${lps[8 + c]})`;
-  return [
-    'NRRD0004',
-    '# made by the organ-twin tests',
-    `type: ${type}`,
-    'dimension: 3',
-    'space: left-posterior-superior',
-    `sizes: ${v.dims.join(' ')}`,
-    `space directions: ${col(0)} ${col(1)} ${col(2)}`,
-    'kinds: domain domain domain',
-    'endian: little',
-    `space origin: (${lps[3]},${lps[7]},${lps[11]})`,
-    ...extra,
-  ].join('\n') + '\n';
+  return (
+    [
+      'NRRD0004',
+      '# made by the organ-twin tests',
+      `type: ${type}`,
+      'dimension: 3',
+      'space: left-posterior-superior',
+      `sizes: ${v.dims.join(' ')}`,
+      `space directions: ${col(0)} ${col(1)} ${col(2)}`,
+      'kinds: domain domain domain',
+      'endian: little',
+      `space origin: (${lps[3]},${lps[7]},${lps[11]})`,
+      ...extra,
+    ].join('\n') + '\n'
+  );
 }
 
 export function concat(...parts: Uint8Array[]): Uint8Array {

@@ -9,7 +9,11 @@ import { dataFile, gunzip, nifti1To2, nifti1ToBigEndian, smallVolume } from './m
 /** Float32 header storage of affine entries: relative error ~6e-8 of ~500 mm magnitudes. */
 const F32_MM_TOL = 1e-4;
 
-function expectSameVolume(a: { data: ArrayLike<number>; dims: number[]; ijkToWorld: Float64Array }, b: typeof a, tol = F32_MM_TOL) {
+function expectSameVolume(
+  a: { data: ArrayLike<number>; dims: number[]; ijkToWorld: Float64Array },
+  b: typeof a,
+  tol = F32_MM_TOL,
+) {
   expect(b.dims).toEqual(a.dims);
   for (let t = 0; t < 16; t++) expect(Math.abs(b.ijkToWorld[t]! - a.ijkToWorld[t]!)).toBeLessThan(tol);
   expect(b.data.length).toBe(a.data.length);
@@ -24,8 +28,12 @@ describe('NIfTI reader on real data', () => {
     expect(ct.dims).toEqual([120, 126, 164]);
     for (const s of ct.spacing) expect(Math.abs(s - 1.5)).toBeLessThan(1e-6);
     expect(ct.data).toBeInstanceOf(Int16Array);
-    let lo = Infinity, hi = -Infinity;
-    for (const x of ct.data) { lo = Math.min(lo, x); hi = Math.max(hi, x); }
+    let lo = Infinity,
+      hi = -Infinity;
+    for (const x of ct.data) {
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
     expect([lo, hi]).toEqual([-1078, 3343]);
     expect(ct.modality).toBe('CT');
     expect(ct.units).toBe('HU');
@@ -38,7 +46,10 @@ describe('NIfTI reader on real data', () => {
       expectSameVolume(ct, back);
     }
     const seg = await readVolume(dataFile('lumbar-ct/seg-vert.nii.gz'), { kind: 'label' });
-    const back = await readVolume({ name: 'seg.nii.gz', bytes: writeNifti(seg, { gzip: true }) }, { kind: 'label' });
+    const back = await readVolume(
+      { name: 'seg.nii.gz', bytes: writeNifti(seg, { gzip: true }) },
+      { kind: 'label' },
+    );
     expectSameVolume(seg, back);
     expect(back.modality).toBe('label');
   });
@@ -49,11 +60,17 @@ describe('NIfTI variants', () => {
   const n1 = writeNifti(v);
 
   it('NIfTI-2 gives the same volume as NIfTI-1', async () => {
-    expectSameVolume(await readVolume({ name: 'a.nii', bytes: n1 }), await readVolume({ name: 'a2.nii', bytes: nifti1To2(n1) }));
+    expectSameVolume(
+      await readVolume({ name: 'a.nii', bytes: n1 }),
+      await readVolume({ name: 'a2.nii', bytes: nifti1To2(n1) }),
+    );
   });
 
   it('big-endian NIfTI-1 gives the same volume', async () => {
-    expectSameVolume(await readVolume({ name: 'a.nii', bytes: n1 }), await readVolume({ name: 'be.nii', bytes: nifti1ToBigEndian(n1, 2) }));
+    expectSameVolume(
+      await readVolume({ name: 'a.nii', bytes: n1 }),
+      await readVolume({ name: 'be.nii', bytes: nifti1ToBigEndian(n1, 2) }),
+    );
   });
 
   it('gzip is detected by magic, not by extension', async () => {
@@ -116,14 +133,39 @@ describe('NIfTI errors name the file and the problem', () => {
   };
   it('truncated data', () => expectError(n1.subarray(0, n1.length - 10), /truncated/));
   it('truncated header', () => expectError(n1.subarray(0, 200), /truncated/));
-  it('wrong magic', () => expectError(patched((d) => d.setUint8(345, 0x41)), /magic/));
+  it('wrong magic', () =>
+    expectError(
+      patched((d) => d.setUint8(345, 0x41)),
+      /magic/,
+    ));
   it('empty file', () => expectError(new Uint8Array(0), /empty/));
-  it('unsupported datatype is named', () => expectError(patched((d) => d.setInt16(70, 128, true)), /RGB24/));
-  it('non-positive dims', () => expectError(patched((d) => d.setInt16(42, -4, true)), /non-positive/));
-  it('NaN affine', () => expectError(patched((d) => d.setFloat32(280, NaN, true)), /affine/));
-  it('zero-determinant affine', () => expectError(patched((d) => { for (let t = 0; t < 12; t++) d.setFloat32(280 + 4 * t, 0, true); }), /determinant/));
+  it('unsupported datatype is named', () =>
+    expectError(
+      patched((d) => d.setInt16(70, 128, true)),
+      /RGB24/,
+    ));
+  it('non-positive dims', () =>
+    expectError(
+      patched((d) => d.setInt16(42, -4, true)),
+      /non-positive/,
+    ));
+  it('NaN affine', () =>
+    expectError(
+      patched((d) => d.setFloat32(280, NaN, true)),
+      /affine/,
+    ));
+  it('zero-determinant affine', () =>
+    expectError(
+      patched((d) => {
+        for (let t = 0; t < 12; t++) d.setFloat32(280 + 4 * t, 0, true);
+      }),
+      /determinant/,
+    ));
   it('over budget, before allocating', () =>
-    expectError(patched((d) => [42, 44, 46].forEach((o) => d.setInt16(o, 30000, true))), /budget/));
+    expectError(
+      patched((d) => [42, 44, 46].forEach((o) => d.setInt16(o, 30000, true))),
+      /budget/,
+    ));
   it('budget option is honoured', () => expectError(n1, /budget/, { budgetBytes: 16 }));
   it('corrupt gzip stream', () => {
     const gz = gzipSync(gunzip(gzipSync(n1)));

@@ -41,7 +41,9 @@ describe('permuted/flipped axes', () => {
     const key = (p: Vec3) => p.map((x) => Math.round(x * 100)).join(',');
     const canon = new Map<string, number>();
     for (let t = 0; t < v.data.length; t++) {
-      const i = t % 6, j = Math.floor(t / 6) % 5, k = Math.floor(t / 30);
+      const i = t % 6,
+        j = Math.floor(t / 6) % 5,
+        k = Math.floor(t / 30);
       canon.set(key(applyAffine(v.ijkToWorld, i, j, k)), v.data[t]!);
     }
     const p = permute(v, [2, 0, 1], [true, false, true]);

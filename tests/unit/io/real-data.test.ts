@@ -15,9 +15,13 @@ function centroidWorld(v: Volume, value: number): number[] {
   let n = 0;
   for (let t = 0; t < v.data.length; t++) {
     if (v.data[t] !== value) continue;
-    const i = t % nx, j = Math.floor(t / nx) % ny, k = Math.floor(t / (nx * ny));
+    const i = t % nx,
+      j = Math.floor(t / nx) % ny,
+      k = Math.floor(t / (nx * ny));
     const p = applyAffine(v.ijkToWorld, i, j, k);
-    s[0] += p[0]; s[1] += p[1]; s[2] += p[2];
+    s[0] += p[0];
+    s[1] += p[1];
+    s[2] += p[2];
     n++;
   }
   return s.map((x) => x / n);
@@ -28,14 +32,16 @@ describe('chest-cta heart mask resampled onto the CT grid', () => {
     const ct = await readVolume(dataFile('chest-cta/ct.nii.gz'));
     const heart = await readVolume(dataFile('chest-cta/heart.nii.gz'), { kind: 'label' });
     expect(heart.dims).toEqual([233, 167, 191]);
-    const ml = (labelValues(heart)[0]!.voxels * heart.spacing[0] * heart.spacing[1] * heart.spacing[2]) / 1000;
+    const ml =
+      (labelValues(heart)[0]!.voxels * heart.spacing[0] * heart.spacing[1] * heart.spacing[2]) / 1000;
     // README states "~669 ml"; 1 ml rounding in the README.
     expect(Math.abs(ml - 669)).toBeLessThan(1);
     const r = resampleLabelsTo(heart, ct);
     expect(r.dims).toEqual(ct.dims);
     const [nx, ny, nz] = ct.dims;
     const [hx, hy] = heart.dims;
-    let mismatches = 0, ones = 0;
+    let mismatches = 0,
+      ones = 0;
     for (let k = 0; k < nz; k++)
       for (let j = 0; j < ny; j++)
         for (let i = 0; i < nx; i++) {
@@ -55,7 +61,14 @@ describe('lumbar-ct with permuted axes', () => {
     const seg = await readVolume(dataFile('lumbar-ct/seg-vert.nii.gz'), { kind: 'label' });
     const sub = await readVolume(dataFile('lumbar-ct/seg-subreg.nii.gz'), { kind: 'label' });
     const m = ct.ijkToWorld;
-    expect(Math.abs(m[1]!) + Math.abs(m[2]!) + Math.abs(m[4]!) + Math.abs(m[6]!) + Math.abs(m[8]!) + Math.abs(m[9]!)).toBeGreaterThan(1);
+    expect(
+      Math.abs(m[1]!) +
+        Math.abs(m[2]!) +
+        Math.abs(m[4]!) +
+        Math.abs(m[6]!) +
+        Math.abs(m[8]!) +
+        Math.abs(m[9]!),
+    ).toBeGreaterThan(1);
     expect(Array.from(seg.ijkToWorld)).toEqual(Array.from(ct.ijkToWorld));
     expect(labelValues(seg).map((l) => l.value)).toEqual([21, 22, 23]);
     // RAS: +z superior, so L2 above L3 above L4; +y anterior, so vertebral body (50) in front of the spinous process (42).
@@ -64,8 +77,13 @@ describe('lumbar-ct with permuted axes', () => {
     expect(l3![2]!).toBeGreaterThan(l4![2]!);
     expect(centroidWorld(sub, 50)[1]!).toBeGreaterThan(centroidWorld(sub, 42)[1]!);
     // L3 in the CT: mean HU inside the L3 mask is bone-like (> 150 HU; cancellous bone ~ 150-400, cortical > 1000).
-    let s = 0, n = 0;
-    for (let t = 0; t < seg.data.length; t++) if (seg.data[t] === 22) { s += ct.data[t]!; n++; }
+    let s = 0,
+      n = 0;
+    for (let t = 0; t < seg.data.length; t++)
+      if (seg.data[t] === 22) {
+        s += ct.data[t]!;
+        n++;
+      }
     expect(s / n).toBeGreaterThan(150);
   });
 });
@@ -76,7 +94,17 @@ describe('abdomen-mr total_mr labels', () => {
     const scheme = new Map(knownLabelScheme('total_mr').map((l) => [l.value, l.name]));
     const values = labelValues(seg).map((l) => l.value);
     for (const v of values) expect(scheme.has(v)).toBe(true);
-    const readme: Record<number, string> = { 1: 'spleen', 2: 'kidney_right', 3: 'kidney_left', 5: 'liver', 11: 'lung_right', 19: 'vertebrae', 21: 'spinal_cord', 23: 'aorta', 24: 'inferior_vena_cava' };
+    const readme: Record<number, string> = {
+      1: 'spleen',
+      2: 'kidney_right',
+      3: 'kidney_left',
+      5: 'liver',
+      11: 'lung_right',
+      19: 'vertebrae',
+      21: 'spinal_cord',
+      23: 'aorta',
+      24: 'inferior_vena_cava',
+    };
     for (const [v, name] of Object.entries(readme)) expect(scheme.get(Number(v))).toBe(name);
     const mr = await readVolume(dataFile('abdomen-mr/mr.nii.gz'));
     expect(mr.modality).toBe('MR');
