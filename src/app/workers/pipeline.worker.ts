@@ -60,6 +60,13 @@ const api = {
     const meshes = await reconstructCurrent(selection, (f, m) => progress(0.1 + 0.9 * f, m), flag);
     return transferMeshes(meshes);
   },
+  /** A copy of the current label map or image (for the solver worker); its voxel buffer is transferred. */
+  getVolume(kind: 'labels' | 'image'): Volume | undefined {
+    const v = kind === 'labels' ? current?.labels : current?.image;
+    if (!v) return undefined;
+    const copy: Volume = { ...v, ijkToWorld: v.ijkToWorld.slice(), data: v.data.slice() };
+    return Comlink.transfer(copy, [copy.data.buffer as ArrayBuffer]);
+  },
   /** Summary of the current scan for the UI (no voxel data). */
   describe(): { image: Omit<Volume, 'data'>; labels: Omit<Volume, 'data'> } | undefined {
     if (!current) return undefined;
