@@ -7,6 +7,8 @@ import { TaskBar } from '../ui/TaskBar';
 import { Notices } from '../ui/Notices';
 import { useApp } from './store';
 import { loadPhantom } from './loadScene';
+import { initSession } from './session';
+import { SessionBanner, SessionControls } from '../ui/session';
 
 const VIEWS: ViewName[] = ['anterior', 'posterior', 'left', 'right', 'superior', 'inferior'];
 
@@ -18,6 +20,7 @@ export function App() {
   useEffect(() => {
     if (started) return; // StrictMode mounts twice in dev; load once
     started = true;
+    void initSession();
     void loadPhantom();
   }, []);
   return (
@@ -32,6 +35,7 @@ export function App() {
             </button>
           ))}
         </nav>
+        <SessionControls />
       </header>
       <aside className="panel">
         <h2>Organs</h2>
@@ -42,6 +46,7 @@ export function App() {
         {busy && <div className="busy-veil" aria-hidden="true" />}
         <TaskBar />
         <Notices />
+        <SessionBanner />
       </main>
     </div>
   );

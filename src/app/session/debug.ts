@@ -1,0 +1,37 @@
+// Debug/test hook on window.__organTwin (merged with whatever other features put there): session capture
+// and restore, autosave controls, and a simulated pipeline-worker crash for the recovery test.
+import { pipeline, pipelineWorkerForDebug } from '../pipelineClient';
+import { useApp } from '../store';
+import { clearAutosave, loadAutosave, saveNow } from './autosave';
+import { captureSession, getCamera } from './capture';
+import { restoreSession } from './restore';
+import { validateSession } from './validate';
+
+export function installSessionDebugHook(): void {
+  const w = window as unknown as { __organTwin?: Record<string, unknown> };
+  w.__organTwin = {
+    ...(w.__organTwin ?? {}),
+    session: {
+      capture: () => captureSession(),
+      restore: (value: unknown) => restoreSession(validateSession(value, 'debug'), 'file'),
+      saveNow,
+      loadAutosave,
+      clearAutosave,
+    },
+    camera: () => getCamera(),
+    appState: () => {
+      const s = useApp.getState();
+      return { sourceName: s.sourceName, organs: s.organs, tasks: s.tasks.length, notices: s.notices };
+    },
+    /** Kills the pipeline worker the way a crash would: terminate + the 'error' event the app listens to. */
+    crashPipelineWorker: (): boolean => {
+      const wk = pipelineWorkerForDebug();
+      if (!wk) return false;
+      wk.terminate();
+      wk.dispatchEvent(new ErrorEvent('error', { message: 'worker terminated from the page (test)' }));
+      return true;
+    },
+    /** Round trip to a (possibly new) pipeline worker: resolves when it answers. */
+    pingPipeline: async (): Promise<'empty' | 'has-scan'> => ((await pipeline().describe()) ? 'has-scan' : 'empty'),
+  };
+}

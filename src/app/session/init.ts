@@ -1,0 +1,36 @@
+// Session start-up, called once by the app: wire the camera, install the debug hook, restore a shared view
+// from the URL hash (#s=...) or else the autosaved session, then start autosave.
+import { cameraCommands } from '../../scene/CameraRig';
+import { useApp } from '../store';
+import { loadAutosave, startAutosave } from './autosave';
+import { setCameraAccess } from './capture';
+import { installSessionDebugHook } from './debug';
+import { restoreSession } from './restore';
+import { decodeShareHash } from './share';
+
+let initialised = false;
+
+export async function initSession(): Promise<void> {
+  if (initialised) return;
+  initialised = true;
+  setCameraAccess({
+    get: () => cameraCommands.getView?.(),
+    set: (c) => cameraCommands.setView?.(c),
+  });
+  installSessionDebugHook();
+  let linked = false;
+  try {
+    const doc = decodeShareHash(location.hash);
+    if (doc) {
+      restoreSession(doc, 'link');
+      linked = true;
+    }
+  } catch (err) {
+    useApp.getState().notify('error', err instanceof Error ? err.message : String(err));
+  }
+  if (!linked) {
+    const saved = await loadAutosave();
+    if (saved) restoreSession(saved, 'autosave');
+  }
+  startAutosave();
+}
