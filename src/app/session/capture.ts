@@ -2,7 +2,14 @@
 // Reads/writes the app store (organ display parameters), the camera (through a registered accessor, three.js
 // frame mm) and the registered slices. Organs are matched by name (+ label value), never by run-time id.
 import { useApp, type OrganState } from '../store';
-import { SESSION_FORMAT, SESSION_VERSION, type SessionCamera, type SessionDoc, type SessionOrgan, type SessionSource } from './schema';
+import {
+  SESSION_FORMAT,
+  SESSION_VERSION,
+  type SessionCamera,
+  type SessionDoc,
+  type SessionOrgan,
+  type SessionSource,
+} from './schema';
 import { applySlices, captureSlices } from './slices';
 
 export interface CameraAccess {
@@ -75,7 +82,8 @@ export function applyOrgans(doc: SessionDoc): { applied: number; unmatched: stri
     st.updateOrgan(o.id, { color: [...s.color], opacity: s.opacity, visible: s.visible });
     applied++;
   }
-  if (doc.selectedOrgan !== undefined) st.select(useApp.getState().organs.find((o) => o.name === doc.selectedOrgan)?.id);
+  if (doc.selectedOrgan !== undefined)
+    st.select(useApp.getState().organs.find((o) => o.name === doc.selectedOrgan)?.id);
   return { applied, unmatched };
 }
 
@@ -95,7 +103,9 @@ export function sceneMatches(doc: SessionDoc, sourceName = useApp.getState().sou
   if (!doc.sourceName && doc.sources.length === 0) return true; // share links carry no sources
   if (doc.sourceName === sourceName) return true;
   const a = sourcesFromName(sourceName);
-  return a.length > 0 && a.every((s) => s.kind === 'phantom') && doc.sources.every((s) => s.kind === 'phantom');
+  return (
+    a.length > 0 && a.every((s) => s.kind === 'phantom') && doc.sources.every((s) => s.kind === 'phantom')
+  );
 }
 
 /** File names the session needs that the current scene was not built from. */

@@ -32,6 +32,7 @@ export function installSessionDebugHook(): void {
       return true;
     },
     /** Round trip to a (possibly new) pipeline worker: resolves when it answers. */
-    pingPipeline: async (): Promise<'empty' | 'has-scan'> => ((await pipeline().describe()) ? 'has-scan' : 'empty'),
+    pingPipeline: async (): Promise<'empty' | 'has-scan'> =>
+      (await pipeline().describe()) ? 'has-scan' : 'empty',
   };
 }

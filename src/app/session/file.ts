@@ -24,6 +24,8 @@ export function downloadSession(doc: SessionDoc, name = sessionFileName()): void
 
 export async function readSessionFile(file: File): Promise<SessionDoc> {
   if (file.size > MAX_SESSION_FILE_BYTES)
-    throw new SessionError(file.name, [`is ${(file.size / 2 ** 20).toFixed(1)} MB — not a session file (sessions are a few KB; scans are opened with "Open files")`]);
+    throw new SessionError(file.name, [
+      `is ${(file.size / 2 ** 20).toFixed(1)} MB — not a session file (sessions are a few KB; scans are opened with "Open files")`,
+    ]);
   return parseSession(await file.text(), file.name);
 }

@@ -20,7 +20,10 @@ export function pendingSession(): SessionDoc | undefined {
 
 /** Runs fn after the scene has rendered a few frames (so CameraRig's fit for a new scene ran first). */
 export function afterSceneSettles(fn: () => void, frames = 4): void {
-  const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
+  const raf =
+    typeof requestAnimationFrame === 'function'
+      ? requestAnimationFrame
+      : (f: () => void) => setTimeout(f, 16);
   const step = (n: number) => (n <= 0 ? setTimeout(fn, 30) : raf(() => step(n - 1)));
   step(frames);
 }
@@ -40,14 +43,24 @@ function applyToScene(doc: SessionDoc, origin: RestoreOrigin): void {
     if (matched) {
       const r = applyOrgans(doc);
       if (r.unmatched.length > 0)
-        useApp.getState().notify('info', `Session: no organ named ${r.unmatched.slice(0, 4).join(', ')} in this scan; left as is.`);
+        useApp
+          .getState()
+          .notify(
+            'info',
+            `Session: no organ named ${r.unmatched.slice(0, 4).join(', ')} in this scan; left as is.`,
+          );
     }
     applyCamera(doc);
   });
   if (matched) pending = undefined;
   useSessionUi.getState().setBanner({ origin, text: originText(origin, doc), missing });
   if (missing.length > 0)
-    useApp.getState().notify('info', `Re-open ${missing.join(' and ')} to restore the scan; camera, parameters and annotations were restored.`);
+    useApp
+      .getState()
+      .notify(
+        'info',
+        `Re-open ${missing.join(' and ')} to restore the scan; camera, parameters and annotations were restored.`,
+      );
 }
 
 function onSceneChange(): void {
@@ -58,7 +71,8 @@ function onSceneChange(): void {
     applyToScene(doc, pendingOrigin);
     return;
   }
-  if (scenesSeen === 1) applyToScene(doc, pendingOrigin); // the automatic start-up scene: restore the rest
+  if (scenesSeen === 1)
+    applyToScene(doc, pendingOrigin); // the automatic start-up scene: restore the rest
   else {
     pending = undefined; // the user chose another scan: the old session no longer applies to it
     useSessionUi.getState().setBanner(undefined);
@@ -68,7 +82,8 @@ function onSceneChange(): void {
 function ensureSubscribed(): void {
   if (unsubscribe) return;
   unsubscribe = useApp.subscribe((s, prev) => {
-    if (s.organs.length > 0 && (s.sourceName !== prev.sourceName || prev.organs.length === 0)) onSceneChange();
+    if (s.organs.length > 0 && (s.sourceName !== prev.sourceName || prev.organs.length === 0))
+      onSceneChange();
   });
 }
 
@@ -85,7 +100,9 @@ export function restoreSession(doc: SessionDoc, origin: RestoreOrigin): void {
     applyToScene(doc, origin);
   } else {
     scenesSeen = 0;
-    useSessionUi.getState().setBanner({ origin, text: `${originText(origin, doc)} — waiting for the scene…`, missing: [] });
+    useSessionUi
+      .getState()
+      .setBanner({ origin, text: `${originText(origin, doc)} — waiting for the scene…`, missing: [] });
   }
 }
 

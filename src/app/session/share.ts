@@ -42,12 +42,15 @@ export function decodeShareHash(hash: string): SessionDoc | undefined {
   const part = h.split('&').find((p) => p.startsWith(SHARE_PREFIX));
   if (!part) return undefined;
   const body = part.slice(SHARE_PREFIX.length);
-  if (body.length > MAX_SHARE_CHARS) throw new SessionError('share link', [`too long (${body.length} characters)`]);
+  if (body.length > MAX_SHARE_CHARS)
+    throw new SessionError('share link', [`too long (${body.length} characters)`]);
   let json: string;
   try {
     json = strFromU8(inflateSync(fromBase64Url(body)));
   } catch {
-    throw new SessionError('share link', ['damaged or truncated (could not decode it); ask for the link again']);
+    throw new SessionError('share link', [
+      'damaged or truncated (could not decode it); ask for the link again',
+    ]);
   }
   let value: unknown;
   try {

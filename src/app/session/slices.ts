@@ -17,7 +17,8 @@ const listeners = new Set<() => void>();
 
 /** Registers (or replaces) a slice; returns an unregister function. */
 export function registerSessionSlice(name: string, slice: SessionSlice): () => void {
-  if (!/^[A-Za-z][\w.-]{0,63}$/.test(name)) throw new Error(`session slice name "${name}" must be a short identifier`);
+  if (!/^[A-Za-z][\w.-]{0,63}$/.test(name))
+    throw new Error(`session slice name "${name}" must be a short identifier`);
   slices.set(name, slice);
   if (pending.has(name)) {
     const v = pending.get(name);

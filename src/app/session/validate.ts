@@ -16,7 +16,9 @@ export class SessionError extends Error {
     readonly source: string,
     readonly problems: string[],
   ) {
-    super(`${source}: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (+${problems.length - 5} more)` : ''}`);
+    super(
+      `${source}: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (+${problems.length - 5} more)` : ''}`,
+    );
     this.name = 'SessionError';
   }
 }
@@ -32,7 +34,8 @@ class Checker {
     return undefined;
   }
   vec3(v: unknown, path: string, range?: [number, number]): Vec3 | undefined {
-    if (!Array.isArray(v) || v.length !== 3 || !v.every(isNum)) return this.fail(path, 'expected 3 finite numbers');
+    if (!Array.isArray(v) || v.length !== 3 || !v.every(isNum))
+      return this.fail(path, 'expected 3 finite numbers');
     if (range && !v.every((x) => x >= range[0] && x <= range[1]))
       return this.fail(path, `expected values in ${range[0]}..${range[1]}`);
     return [v[0] as number, v[1] as number, v[2] as number];
@@ -44,11 +47,16 @@ class Checker {
 
 function source(c: Checker, v: unknown, path: string): SessionSource | undefined {
   if (!isObj(v)) return c.fail(path, 'expected an object');
-  const kind = v.kind === 'phantom' || v.kind === 'file' ? v.kind : c.fail(`${path}.kind`, "expected 'file' or 'phantom'");
+  const kind =
+    v.kind === 'phantom' || v.kind === 'file'
+      ? v.kind
+      : c.fail(`${path}.kind`, "expected 'file' or 'phantom'");
   const name = c.str(v.name, `${path}.name`);
   const roles = ['image', 'labels', 'mesh', 'other'];
-  const role = v.role === undefined || roles.includes(v.role as string) ? (v.role as SessionSource['role']) : undefined;
-  if (v.role !== undefined && role === undefined) c.fail(`${path}.role`, `expected one of ${roles.join(', ')}`);
+  const role =
+    v.role === undefined || roles.includes(v.role as string) ? (v.role as SessionSource['role']) : undefined;
+  if (v.role !== undefined && role === undefined)
+    c.fail(`${path}.role`, `expected one of ${roles.join(', ')}`);
   if (!kind || name === undefined) return undefined;
   return role ? { kind, name, role } : { kind, name };
 }
@@ -57,8 +65,12 @@ function organ(c: Checker, v: unknown, path: string): SessionOrgan | undefined {
   if (!isObj(v)) return c.fail(path, 'expected an object');
   const name = c.str(v.name, `${path}.name`);
   const color = c.vec3(v.color, `${path}.color`, [0, 1]);
-  const opacity = isNum(v.opacity) && v.opacity >= 0 && v.opacity <= 1 ? v.opacity : c.fail(`${path}.opacity`, 'expected a number in 0..1');
-  const visible = typeof v.visible === 'boolean' ? v.visible : c.fail(`${path}.visible`, 'expected true or false');
+  const opacity =
+    isNum(v.opacity) && v.opacity >= 0 && v.opacity <= 1
+      ? v.opacity
+      : c.fail(`${path}.opacity`, 'expected a number in 0..1');
+  const visible =
+    typeof v.visible === 'boolean' ? v.visible : c.fail(`${path}.visible`, 'expected true or false');
   if (v.label !== undefined && !isNum(v.label)) c.fail(`${path}.label`, 'expected a number');
   if (name === undefined || !color || opacity === undefined || visible === undefined) return undefined;
   const o: SessionOrgan = { name, color, opacity, visible };
@@ -71,13 +83,19 @@ function camera(c: Checker, v: unknown, path: string): SessionCamera | undefined
   const position = c.vec3(v.position, `${path}.position`);
   const target = c.vec3(v.target, `${path}.target`);
   const up = c.vec3(v.up, `${path}.up`);
-  const fov = isNum(v.fov) && v.fov > 0 && v.fov < 180 ? v.fov : c.fail(`${path}.fov`, 'expected degrees in (0, 180)');
+  const fov =
+    isNum(v.fov) && v.fov > 0 && v.fov < 180 ? v.fov : c.fail(`${path}.fov`, 'expected degrees in (0, 180)');
   if (up && Math.hypot(...up) === 0) c.fail(`${path}.up`, 'must not be the zero vector');
   if (!position || !target || !up || fov === undefined) return undefined;
   return { position, target, up, fov };
 }
 
-function list<T>(c: Checker, v: unknown, path: string, item: (c: Checker, v: unknown, p: string) => T | undefined): T[] {
+function list<T>(
+  c: Checker,
+  v: unknown,
+  path: string,
+  item: (c: Checker, v: unknown, p: string) => T | undefined,
+): T[] {
   if (v === undefined) return [];
   if (!Array.isArray(v)) return c.fail(path, 'expected an array') ?? [];
   return v.map((x, i) => item(c, x, `${path}[${i}]`)).filter((x): x is T => x !== undefined);
@@ -88,9 +106,13 @@ export function validateSession(value: unknown, sourceLabel = 'session'): Sessio
   const c = new Checker();
   if (!isObj(value)) throw new SessionError(sourceLabel, ['not a session: expected a JSON object']);
   if (value.format !== SESSION_FORMAT)
-    throw new SessionError(sourceLabel, [`not an Organ Twin session (format is ${JSON.stringify(value.format) ?? 'missing'}, expected "${SESSION_FORMAT}")`]);
+    throw new SessionError(sourceLabel, [
+      `not an Organ Twin session (format is ${JSON.stringify(value.format) ?? 'missing'}, expected "${SESSION_FORMAT}")`,
+    ]);
   if (!Number.isInteger(value.version) || (value.version as number) < 1)
-    throw new SessionError(sourceLabel, [`version: expected a positive integer, got ${JSON.stringify(value.version)}`]);
+    throw new SessionError(sourceLabel, [
+      `version: expected a positive integer, got ${JSON.stringify(value.version)}`,
+    ]);
   if ((value.version as number) > SESSION_VERSION)
     throw new SessionError(sourceLabel, [
       `saved by a newer Organ Twin (session format v${value.version as number}); this app reads up to v${SESSION_VERSION} — update the app to open it`,
@@ -126,7 +148,9 @@ export function parseSession(text: string, sourceLabel = 'session'): SessionDoc 
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new SessionError(sourceLabel, [`not valid JSON (${err instanceof Error ? err.message : String(err)})`]);
+    throw new SessionError(sourceLabel, [
+      `not valid JSON (${err instanceof Error ? err.message : String(err)})`,
+    ]);
   }
   return validateSession(value, sourceLabel);
 }

@@ -14,7 +14,10 @@ export function SessionBanner() {
       <span>
         {banner.text}
         {banner.missing.length > 0 && (
-          <span className="session-missing"> — re-open {banner.missing.join(' and ')} to restore the scan</span>
+          <span className="session-missing">
+            {' '}
+            — re-open {banner.missing.join(' and ')} to restore the scan
+          </span>
         )}
       </span>
       {banner.origin === 'autosave' && (

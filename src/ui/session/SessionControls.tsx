@@ -47,7 +47,11 @@ export function SessionControls() {
 
   return (
     <div className="session-controls" role="group" aria-label="Session">
-      <button type="button" onClick={() => downloadSession(captureSession())} title="Save the view state (not the scan) to a file">
+      <button
+        type="button"
+        onClick={() => downloadSession(captureSession())}
+        title="Save the view state (not the scan) to a file"
+      >
         Save session
       </button>
       <button type="button" onClick={() => input.current?.click()}>
@@ -68,7 +72,10 @@ export function SessionControls() {
       <button type="button" onClick={() => void share()}>
         Share link
       </button>
-      <label className="session-keep" title="Autosave the view state in this browser (IndexedDB) to survive a reload">
+      <label
+        className="session-keep"
+        title="Autosave the view state in this browser (IndexedDB) to survive a reload"
+      >
         <input
           type="checkbox"
           checked={keep}
@@ -79,11 +86,22 @@ export function SessionControls() {
         />
         autosave
       </label>
-      <button type="button" onClick={() => void clearAutosave().then(() => notify('info', 'Saved session data cleared from this browser.'))}>
+      <button
+        type="button"
+        onClick={() =>
+          void clearAutosave().then(() => notify('info', 'Saved session data cleared from this browser.'))
+        }
+      >
         Clear saved
       </button>
       {link && (
-        <input className="share-link" readOnly value={link} aria-label="share link" onFocus={(e) => e.target.select()} />
+        <input
+          className="share-link"
+          readOnly
+          value={link}
+          aria-label="share link"
+          onFocus={(e) => e.target.select()}
+        />
       )}
     </div>
   );

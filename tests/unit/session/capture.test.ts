@@ -3,12 +3,25 @@
 // naming a file that is not loaded reports it as missing.
 import { describe, expect, it } from 'vitest';
 import { useApp, type OrganState } from '../../../src/app/store';
-import { applyOrgans, captureSession, missingFiles, sceneMatches, setCameraAccess, sourcesFromName } from '../../../src/app/session/capture';
+import {
+  applyOrgans,
+  captureSession,
+  missingFiles,
+  sceneMatches,
+  setCameraAccess,
+  sourcesFromName,
+} from '../../../src/app/session/capture';
 import { parseSession, serializeSession } from '../../../src/app/session/validate';
 import type { SessionCamera } from '../../../src/app/session/schema';
 
 const organ = (id: string, name: string, label: number): OrganState => ({
-  id, name, label, color: [0.5, 0.5, 0.5], visible: true, opacity: 1, triangles: 100,
+  id,
+  name,
+  label,
+  color: [0.5, 0.5, 0.5],
+  visible: true,
+  opacity: 1,
+  triangles: 100,
 });
 
 describe('session capture/apply', () => {
@@ -39,7 +52,13 @@ describe('session capture/apply', () => {
 
   it('names the files a session needs that are not loaded', () => {
     useApp.getState().setScene('phantom@1.5mm', [organ('p:1', 'heart', 1)]);
-    const doc = parseSession(serializeSession({ ...captureSession(), sourceName: 'ct.nii.gz', sources: sourcesFromName('ct.nii.gz') }));
+    const doc = parseSession(
+      serializeSession({
+        ...captureSession(),
+        sourceName: 'ct.nii.gz',
+        sources: sourcesFromName('ct.nii.gz'),
+      }),
+    );
     expect(sceneMatches(doc)).toBe(false);
     expect(missingFiles(doc)).toEqual(['ct.nii.gz']);
   });

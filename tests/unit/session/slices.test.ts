@@ -2,7 +2,12 @@
 // their slice registers wait for it; share:false slices stay out of share captures; a throwing slice is
 // reported without losing the others.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { applySlices, captureSlices, registerSessionSlice, resetSlicesForTest } from '../../../src/app/session/slices';
+import {
+  applySlices,
+  captureSlices,
+  registerSessionSlice,
+  resetSlicesForTest,
+} from '../../../src/app/session/slices';
 
 describe('session slices', () => {
   beforeEach(() => resetSlicesForTest());
@@ -34,7 +39,14 @@ describe('session slices', () => {
 
   it('report a failing slice and still apply the others', () => {
     let ok: unknown;
-    registerSessionSlice('bad', { get: () => { throw new Error('boom'); }, set: () => { throw new Error('nope'); } });
+    registerSessionSlice('bad', {
+      get: () => {
+        throw new Error('boom');
+      },
+      set: () => {
+        throw new Error('nope');
+      },
+    });
     registerSessionSlice('good', { get: () => 1, set: (v) => (ok = v) });
     expect(captureSlices().errors).toEqual(['bad: boom']);
     expect(applySlices({ bad: 1, good: 2 })).toEqual(['bad: nope']);
@@ -42,6 +54,8 @@ describe('session slices', () => {
   });
 
   it('refuse names that are not identifiers', () => {
-    expect(() => registerSessionSlice('../x', { get: () => 0, set: () => undefined })).toThrow(/short identifier/);
+    expect(() => registerSessionSlice('../x', { get: () => 0, set: () => undefined })).toThrow(
+      /short identifier/,
+    );
   });
 });
