@@ -36,3 +36,23 @@ export {
 export { principal3, vonMises } from './tensor';
 export { createGpuOps, matvecF32Ref } from './gpu-ops';
 export { stiffnessMatvecKernel, jacobiKernel } from './stiffness.kernel';
+export {
+  axialLoadCase,
+  shellPressureCase,
+  type SupportKind,
+  type AxialCase,
+  type ShellCase,
+} from './scenarios';
+export {
+  vertebraCase,
+  cavityPressureCase,
+  surfacePressureCase,
+  fixRigidMotion,
+  meanFaceDisplacement,
+  type RegionCase,
+  type VertebraLoad,
+} from './presets';
+export { domainFromLabels, type VolumeDomain, type VolumeDomainOptions } from './volume-domain';
+export * from './materials';
+export { buildStressResult, stressResultToVti, type StressResult } from './result';
+export { meanAxialStressAt, lameSphere, meanRadialDisplacement, hoopStressError } from './analysis';
