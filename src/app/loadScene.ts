@@ -14,7 +14,7 @@ const FALLBACK_COLORS: [number, number, number][] = [
 ];
 
 function defaultOpacity(name: string): number {
-  return /lung|body|skin/i.test(name) ? 0.35 : 1;
+  return /lung|body|skin/i.test(name) ? 0.5 : 1;
 }
 
 export function publishMeshes(sourceName: string, meshes: SurfaceMesh[]): void {
