@@ -16,3 +16,5 @@ export * from './run';
 export * from './models';
 export { ActivationTracker, PseudoEcg, type EcgLead, type ProbeSeries } from './outputs';
 export { jsStepper, gpuStepper, gpuSupportsModel, type Stepper } from './stepper';
+export { epDomainFromLabels, type LabelDomainOptions } from './labels';
+export { ruleBasedFibres, HELIX_ENDO_DEG, HELIX_EPI_DEG } from './fibres';

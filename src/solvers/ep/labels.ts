@@ -1,0 +1,93 @@
+// EP domain from a label map: resamples the chosen label values onto an axis-aligned isotropic grid of spacing
+// dx mm (nearest-neighbour lookup through the inverse of the label map's ijkToWorld), optionally with
+// endocardial cavity labels for rule-based fibres (fibres.ts). World RAS mm; works for oblique label maps.
+import type { Volume, Vec3 } from '../../volume/types';
+import { gridFromMask, type EpGrid } from './grid';
+import { ruleBasedFibres } from './fibres';
+
+function invert4(m: Float64Array): Float64Array {
+  // 3x3 inverse + translation (affine).
+  const a = [m[0]!, m[1]!, m[2]!, m[4]!, m[5]!, m[6]!, m[8]!, m[9]!, m[10]!];
+  const det =
+    a[0]! * (a[4]! * a[8]! - a[5]! * a[7]!) -
+    a[1]! * (a[3]! * a[8]! - a[5]! * a[6]!) +
+    a[2]! * (a[3]! * a[7]! - a[4]! * a[6]!);
+  if (!Number.isFinite(det) || Math.abs(det) < 1e-12) throw new Error('label map affine is singular');
+  const inv = [
+    (a[4]! * a[8]! - a[5]! * a[7]!) / det,
+    (a[2]! * a[7]! - a[1]! * a[8]!) / det,
+    (a[1]! * a[5]! - a[2]! * a[4]!) / det,
+    (a[5]! * a[6]! - a[3]! * a[8]!) / det,
+    (a[0]! * a[8]! - a[2]! * a[6]!) / det,
+    (a[2]! * a[3]! - a[0]! * a[5]!) / det,
+    (a[3]! * a[7]! - a[4]! * a[6]!) / det,
+    (a[1]! * a[6]! - a[0]! * a[7]!) / det,
+    (a[0]! * a[4]! - a[1]! * a[3]!) / det,
+  ];
+  const t = [m[3]!, m[7]!, m[11]!];
+  const r = new Float64Array(16);
+  for (let i = 0; i < 3; i++) {
+    for (let j = 0; j < 3; j++) r[4 * i + j] = inv[3 * i + j]!;
+    r[4 * i + 3] = -(inv[3 * i]! * t[0]! + inv[3 * i + 1]! * t[1]! + inv[3 * i + 2]! * t[2]!);
+  }
+  r[15] = 1;
+  return r;
+}
+
+export interface LabelDomainOptions {
+  /** Label values of the endocardial cavities (e.g. lv_blood, rv_blood): enables rule-based fibres. */
+  cavityValues?: number[];
+}
+
+export function epDomainFromLabels(
+  labels: Volume,
+  values: number[],
+  dxMm: number,
+  opts: LabelDomainOptions = {},
+): EpGrid {
+  if (!(dxMm >= 0.25 && dxMm <= 2))
+    throw new Error(`EP domain: dx must be between 0.25 and 2 mm, got ${dxMm}`);
+  const [sx, sy, sz] = labels.dims;
+  const want = new Set(values);
+  const cav = new Set(opts.cavityValues ?? []);
+  const lo = [Infinity, Infinity, Infinity];
+  const hi = [-Infinity, -Infinity, -Infinity];
+  const A = labels.ijkToWorld;
+  for (let k = 0, g = 0; k < sz; k++)
+    for (let j = 0; j < sy; j++)
+      for (let i = 0; i < sx; i++, g++) {
+        const v = labels.data[g]!;
+        if (!want.has(v) && !cav.has(v)) continue;
+        for (let a = 0; a < 3; a++) {
+          const w = A[4 * a]! * i + A[4 * a + 1]! * j + A[4 * a + 2]! * k + A[4 * a + 3]!;
+          if (w < lo[a]!) lo[a] = w;
+          if (w > hi[a]!) hi[a] = w;
+        }
+      }
+  if (!Number.isFinite(lo[0]!))
+    throw new Error(`EP domain: label map '${labels.name}' contains none of the labels ${values.join(', ')}`);
+  const pad = Math.max(...labels.spacing, dxMm);
+  const origin: Vec3 = [lo[0]! - pad, lo[1]! - pad, lo[2]! - pad];
+  const dims: Vec3 = [0, 1, 2].map((a) => Math.ceil((hi[a]! - lo[a]! + 2 * pad) / dxMm) + 1) as Vec3;
+  const total = dims[0] * dims[1] * dims[2];
+  if (total > 64e6)
+    throw new Error(`EP domain: ${dims.join('×')} voxels at dx = ${dxMm} mm is too large; use a larger dx`);
+  const B = invert4(A);
+  const mask = new Uint8Array(total);
+  const cavity = new Uint8Array(total);
+  for (let k = 0, g = 0; k < dims[2]; k++)
+    for (let j = 0; j < dims[1]; j++)
+      for (let i = 0; i < dims[0]; i++, g++) {
+        const w = [origin[0] + i * dxMm, origin[1] + j * dxMm, origin[2] + k * dxMm];
+        const si = Math.round(B[0]! * w[0]! + B[1]! * w[1]! + B[2]! * w[2]! + B[3]!);
+        const sj = Math.round(B[4]! * w[0]! + B[5]! * w[1]! + B[6]! * w[2]! + B[7]!);
+        const sk = Math.round(B[8]! * w[0]! + B[9]! * w[1]! + B[10]! * w[2]! + B[11]!);
+        if (si < 0 || sj < 0 || sk < 0 || si >= sx || sj >= sy || sk >= sz) continue;
+        const v = labels.data[si + sx * (sj + sy * sk)]!;
+        if (want.has(v)) mask[g] = 1;
+        else if (cav.has(v)) cavity[g] = 1;
+      }
+  const grid = gridFromMask(dims, dxMm, origin, mask);
+  if (cav.size > 0) ruleBasedFibres(grid, cavity);
+  return grid;
+}
