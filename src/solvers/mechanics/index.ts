@@ -56,3 +56,4 @@ export { domainFromLabels, type VolumeDomain, type VolumeDomainOptions } from '.
 export * from './materials';
 export { buildStressResult, stressResultToVti, type StressResult } from './result';
 export { meanAxialStressAt, lameSphere, meanRadialDisplacement, hoopStressError } from './analysis';
+export { mechanicsKernelParityCases, KERNEL_PARITY_TOL, SOLVE_PARITY_TOL, type ParityCase } from './parity';
