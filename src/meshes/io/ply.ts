@@ -197,10 +197,11 @@ export function readPly(file: string, bytes: Uint8Array): SurfaceMesh {
       if (['nx', 'ny', 'nz'].every((n) => el.props.some((p) => p.name === n)))
         normals = new Float32Array(3 * nV);
       for (const p of el.props)
-        if (!p.countType && !['x', 'y', 'z', 'nx', 'ny', 'nz'].includes(p.name))
+        if (!p.countType && !(normals ? ['x', 'y', 'z', 'nx', 'ny', 'nz'] : ['x', 'y', 'z']).includes(p.name))
           columns.set(p.name, new Float32Array(nV));
     }
-    for (let r = 0; r < el.count; r++) {
+    const rows = el.props.length === 0 ? 0 : el.count; // an element without properties holds no data
+    for (let r = 0; r < rows; r++) {
       for (const p of el.props) {
         if (p.countType) {
           const n = read(p.countType);
@@ -222,7 +223,10 @@ export function readPly(file: string, bytes: Uint8Array): SurfaceMesh {
         const naxis = ['nx', 'ny', 'nz'].indexOf(p.name);
         if (axis >= 0) positions[3 * r + axis] = v;
         else if (naxis >= 0 && normals) normals[3 * r + naxis] = v;
-        else columns.get(p.name)![r] = v;
+        else {
+          const col = columns.get(p.name);
+          if (col) col[r] = v;
+        }
       }
     }
   }
@@ -248,6 +252,7 @@ function groupFields(
     if (!m) continue;
     const [, base, compS, units, name] = m;
     const comps = Number(compS);
+    if (!(comps >= 1 && comps <= 64)) continue; // not one of ours: leave the columns as scalar fields
     const cols =
       comps === 1
         ? [columns.get(base!)]

@@ -126,6 +126,16 @@ describe('format details', () => {
     const ply =
       'ply\nformat binary_little_endian 1.0\nelement vertex 4000000000\nproperty float x\nend_header\n';
     expect(() => importMesh('huge.ply', new TextEncoder().encode(ply))).toThrow(/huge\.ply: /);
+    // found by fuzzing: a field comment declaring 4e9 components, and a property-less element with a huge count
+    const good = new TextDecoder('latin1').decode(exportMesh(mesh, 'ply'));
+    const hostile = good
+      .replace(/comment field vm 1 /, 'comment field vm 4000000000 ')
+      .replace('element face', 'element junk 100000000\nelement face');
+    const back = importMesh(
+      'hostile.ply',
+      Uint8Array.from(hostile, (ch) => ch.charCodeAt(0)),
+    );
+    expect(back.indices.length).toBe(mesh.indices.length);
   });
 
   it('GLB declares mm units and VTI writes a parseable grid', () => {
