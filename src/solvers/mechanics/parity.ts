@@ -33,7 +33,11 @@ function relMax(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 function fixture(twoPart: boolean) {
   const dom = boxDomain(5, 4, 3, 1, { E: 1000, nu: 0.3 });
-  if (twoPart) for (let e = 0; e < dom.nu.length; e += 3) ((dom.nu[e] = 0.2), (dom.E[e] = 400));
+  if (twoPart)
+    for (let e = 0; e < dom.nu.length; e += 3) {
+      dom.nu[e] = 0.2;
+      dom.E[e] = 400;
+    }
   const mesh = buildHexMesh(dom);
   const parts = stiffnessParts(dom);
   const fixed = new Uint8Array(3 * mesh.nNodes);
