@@ -69,21 +69,23 @@ export function parseDicomSlice(file: string, bytes: Uint8Array): DicomSlice {
   try {
     ds = dicomParser.parseDicom(bytes);
   } catch (err) {
-    const msg =
-      err instanceof Error
-        ? err.message
-        : typeof err === 'string'
-          ? err
-          : JSON.stringify((err as { exception?: string })?.exception ?? String(err));
+    const ex = (err as { exception?: unknown } | null)?.exception;
+    const msg = err instanceof Error ? err.message : typeof err === 'string' ? err : String(ex ?? err);
     throw new VolumeReadError(file, `DICOM parse failed (${msg.replace(/^dicomParser\.\w+: /, '')})`);
   }
   const str = (tag: string) => ds.string(tag);
   const ts = str('x00020010') ?? '1.2.840.10008.1.2';
   if (!SUPPORTED_SYNTAXES[ts]) {
-    const name = COMPRESSED[ts] ?? `transfer syntax ${ts}`;
+    const supported = Object.values(SUPPORTED_SYNTAXES).join(', ');
+    const name = COMPRESSED[ts];
+    if (!name)
+      throw new VolumeReadError(
+        file,
+        `unsupported DICOM transfer syntax '${ts.slice(0, 64)}' (supported: ${supported})`,
+      );
     throw new VolumeReadError(
       file,
-      `compressed DICOM (${name}) is not supported; supported: uncompressed ${Object.values(SUPPORTED_SYNTAXES).join(', ')} — convert with e.g. 'gdcmconv --raw' or dcm2niix`,
+      `compressed DICOM (${name}) is not supported; supported: uncompressed ${supported} — convert with e.g. 'gdcmconv --raw' or dcm2niix`,
     );
   }
   const rows = ds.uint16('x00280010') ?? 0;

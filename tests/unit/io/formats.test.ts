@@ -67,10 +67,10 @@ function vtkImageOf(vol: Volume) {
   // Our smallVolume affine: rotation * diag(spacing); direction = rotation (row-major 3x3).
   const dir = [0, 1, 2].flatMap((r) => [0, 1, 2].map((c) => vol.ijkToWorld[r * 4 + c]! / vol.spacing[c]!));
   const img = vtkImageData.newInstance();
-  img.setDimensions(...vol.dims);
-  img.setSpacing(...vol.spacing);
-  img.setOrigin(vol.ijkToWorld[3]!, vol.ijkToWorld[7]!, vol.ijkToWorld[11]!);
-  img.setDirection(dir);
+  img.setDimensions(vol.dims[0], vol.dims[1], vol.dims[2]);
+  img.setSpacing([...vol.spacing]);
+  img.setOrigin([vol.ijkToWorld[3]!, vol.ijkToWorld[7]!, vol.ijkToWorld[11]!]);
+  (img.setDirection as unknown as (d: number[]) => boolean)(dir);
   img
     .getPointData()
     .setScalars(vtkDataArray.newInstance({ name: 'hu', values: vol.data, numberOfComponents: 1 }));
@@ -81,13 +81,13 @@ describe('VTI', () => {
   it('reads the vtk.js XMLImageDataWriter output (binary, zlib blocks, base64)', async () => {
     const w = vtkXMLImageDataWriter.newInstance();
     w.setFormat('binary');
-    const xml = w.write(vtkImageOf(v)) as string;
+    const xml = w.write(vtkImageOf(v));
     expectSame(v, await readVolume({ name: 'w.vti', bytes: text(xml) }));
   });
   it('reads ascii and appended raw (UInt64 header)', async () => {
     const w = vtkXMLImageDataWriter.newInstance();
     w.setFormat('ascii');
-    expectSame(v, await readVolume({ name: 'a.vti', bytes: text(w.write(vtkImageOf(v)) as string) }));
+    expectSame(v, await readVolume({ name: 'a.vti', bytes: text(w.write(vtkImageOf(v))) }));
     const dir = '0.8660254037844387 -0.5 0 0.5 0.8660254037844387 0 0 0 1';
     const head = `<?xml version="1.0"?>\n<VTKFile type="ImageData" version="1.0" byte_order="LittleEndian" header_type="UInt64">\n<ImageData WholeExtent="2 6 0 3 0 2" Origin="${-10 - 2 * 0.8660254037844387 * 0.8} ${20 - 2 * 0.5 * 0.8} 5" Spacing="0.8 1.2 2.5" Direction="${dir}">\n<Piece Extent="2 6 0 3 0 2"><PointData Scalars="s"><DataArray type="Int16" Name="s" format="appended" offset="0"/></PointData></Piece>\n</ImageData>\n<AppendedData encoding="raw">\n_`;
     const len = new Uint8Array(8);
@@ -102,10 +102,9 @@ describe('VTI', () => {
   it('truncated appended data is a named error', async () => {
     const w = vtkXMLImageDataWriter.newInstance();
     w.setFormat('binary');
-    const xml = (w.write(vtkImageOf(v)) as string).replace(
-      /format="binary"([^>]*)>\s*([A-Za-z0-9+/=]{20})[^<]*/,
-      'format="binary"$1>$2',
-    );
+    const xml = w
+      .write(vtkImageOf(v))
+      .replace(/format="binary"([^>]*)>\s*([A-Za-z0-9+/=]{20})[^<]*/, 'format="binary"$1>$2');
     const err = await readVolume({ name: 't.vti', bytes: text(xml) }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(VolumeReadError);
     expect((err as Error).message).toMatch(/^t\.vti: VTI/);

@@ -11,7 +11,7 @@ import { dataFile } from './make-files';
 
 function centroidWorld(v: Volume, value: number): number[] {
   const [nx, ny] = v.dims;
-  const s = [0, 0, 0];
+  const s: [number, number, number] = [0, 0, 0];
   let n = 0;
   for (let t = 0; t < v.data.length; t++) {
     if (v.data[t] !== value) continue;
