@@ -1,0 +1,202 @@
+// Sessions in the built app (headless Chromium, 1280x720): change the camera and organ states, save a
+// .otwin.json, reload, reopen it -> same camera (1e-3 relative) and organs; autosave restores after a reload
+// and "Clear" forgets it; a bad/newer file is refused with a message; a pipeline-worker crash leaves the
+// scene and the autosaved session intact.
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  camera,
+  cameraError,
+  CAMERA_REL_TOL,
+  expectCamera,
+  orbit,
+  organStates,
+  waitForScene,
+} from './sessionHelpers';
+
+const OUT = 'test-results/session';
+/** A session holds view state only: a few KB, far below any voxel data. */
+const MAX_SESSION_BYTES = 64 * 1024;
+
+async function changeView(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'left', exact: true }).click();
+  await orbit(page, 120, -60);
+  await page.getByRole('checkbox', { name: 'show lung_left' }).uncheck();
+  await page.getByRole('slider', { name: 'opacity heart_myocardium' }).fill('0.5');
+}
+
+async function savedCamera(page: Page) {
+  return page.evaluate(async () => {
+    const d = await (window as any).__organTwin.session.loadAutosave();
+    return d?.camera;
+  });
+}
+
+test('save -> reload -> reopen gives the same camera and organs; autosave restores; Clear forgets', async ({
+  page,
+}) => {
+  mkdirSync(OUT, { recursive: true });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await waitForScene(page);
+  const initialCam = await camera(page);
+  await changeView(page);
+  const cam = await camera(page);
+  expect(cameraError(cam, initialCam)).toBeGreaterThan(100 * CAMERA_REL_TOL);
+  const organs = await organStates(page);
+  expect(organs.lung_left?.visible).toBe(false);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save session' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.otwin\.json$/);
+  const file = `${OUT}/saved.otwin.json`;
+  await download.saveAs(file);
+  const text = readFileSync(file, 'utf8');
+  expect(text.length).toBeLessThan(MAX_SESSION_BYTES);
+  expect(JSON.parse(text)).toMatchObject({ format: 'organ-twin-session', version: 1 });
+
+  // Forget the autosave so the reload starts fresh, then reopen the file.
+  await page.getByRole('button', { name: 'Clear saved' }).click();
+  await page.reload();
+  await waitForScene(page);
+  await expect(page.getByTestId('session-banner')).toHaveCount(0);
+  expect(cameraError(await camera(page), cam)).toBeGreaterThan(100 * CAMERA_REL_TOL);
+  expect((await organStates(page)).lung_left?.visible).toBe(true);
+  await page.getByTestId('session-file-input').setInputFiles(file);
+  await expectCamera(page, cam);
+  await expect.poll(() => organStates(page)).toEqual(organs);
+  await expect(page.getByRole('checkbox', { name: 'show lung_left' })).not.toBeChecked();
+
+  // Autosave: wait until IndexedDB holds this view, reload, and it comes back with the banner.
+  await expect
+    .poll(async () => ((await savedCamera(page)) ? cameraError(await savedCamera(page), cam) : 1), {
+      timeout: 15_000,
+    })
+    .toBeLessThan(CAMERA_REL_TOL);
+  await page.reload();
+  await waitForScene(page);
+  await expect(page.getByTestId('session-banner')).toContainText('Restored previous session');
+  await expectCamera(page, cam);
+  await expect.poll(() => organStates(page)).toEqual(organs);
+  await page.screenshot({ path: `${OUT}/restored.png` });
+
+  // Clear: banner goes, saved data is gone, the next reload starts from the default view.
+  await page.getByTestId('session-banner').getByRole('button', { name: 'Clear' }).click();
+  await expect(page.getByTestId('session-banner')).toHaveCount(0);
+  expect(await savedCamera(page)).toBeUndefined();
+  await page.reload();
+  await waitForScene(page);
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('session-banner')).toHaveCount(0);
+  expect(cameraError(await camera(page), initialCam)).toBeLessThan(CAMERA_REL_TOL);
+  expect((await organStates(page)).lung_left?.visible).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('a newer or damaged session file is refused with a message and the view stays', async ({ page }) => {
+  mkdirSync(OUT, { recursive: true });
+  await page.goto('/');
+  await waitForScene(page);
+  const cam = await camera(page);
+  const newer = `${OUT}/newer.otwin.json`;
+  writeFileSync(newer, JSON.stringify({ format: 'organ-twin-session', version: 99, organs: [] }));
+  await page.getByTestId('session-file-input').setInputFiles(newer);
+  await expect(page.locator('.notice.error')).toContainText('newer.otwin.json: saved by a newer Organ Twin');
+  const broken = `${OUT}/broken.otwin.json`;
+  writeFileSync(broken, '{"format": "organ-twin-session", "version": 1, "camera": {"fov": "wide"');
+  await page.getByTestId('session-file-input').setInputFiles(broken);
+  await expect(page.locator('.notice.error').last()).toContainText('broken.otwin.json: not valid JSON');
+  expect(cameraError(await camera(page), cam)).toBeLessThan(CAMERA_REL_TOL);
+});
+
+test('a session naming a scan that is not loaded restores the rest and says which file to re-open', async ({
+  page,
+}) => {
+  mkdirSync(OUT, { recursive: true });
+  await page.goto('/');
+  await waitForScene(page);
+  await orbit(page, -150, 40);
+  const doc = await page.evaluate(() => (window as any).__organTwin.session.capture());
+  const cam = doc.camera;
+  doc.sourceName = 'ct.nii.gz';
+  doc.sources = [{ kind: 'file', name: 'ct.nii.gz', role: 'image' }];
+  doc.slices = { ...doc.slices, futureFeature: { answer: 42 } };
+  const file = `${OUT}/needs-ct.otwin.json`;
+  writeFileSync(file, JSON.stringify(doc));
+  await page.getByRole('button', { name: 'anterior' }).click();
+  await page.getByTestId('session-file-input').setInputFiles(file);
+  await expect(page.getByTestId('session-banner')).toContainText('re-open ct.nii.gz to restore the scan');
+  await expectCamera(page, cam);
+  // The autosave keeps the reference to ct.nii.gz (and the unregistered slice) while the scan is missing.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          async () => (await (window as any).__organTwin.session.loadAutosave())?.sources?.[0]?.name,
+        ),
+      { timeout: 15_000 },
+    )
+    .toBe('ct.nii.gz');
+  const saved = await page.evaluate(
+    async () => (await (window as any).__organTwin.session.loadAutosave())?.slices,
+  );
+  expect(saved.futureFeature).toEqual({ answer: 42 });
+});
+
+test('share link carries the view but no file names; opening it restores the camera', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/');
+  await waitForScene(page);
+  await orbit(page, 90, 90);
+  const cam = await camera(page);
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.getByRole('textbox', { name: 'share link' }).inputValue();
+  expect(link).toMatch(/#s=[\w-]+$/);
+  expect(link).not.toMatch(/phantom|nii/);
+  const other = await context.newPage();
+  await other.goto(link);
+  await waitForScene(other);
+  await expect(other.getByTestId('session-banner')).toContainText('Opened a shared view');
+  await expectCamera(other, cam);
+});
+
+test('pipeline worker crash: the user is told, the scene and autosaved session stay, a new worker answers', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await waitForScene(page);
+  await page.getByRole('checkbox', { name: 'show lung_right' }).uncheck();
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          async () =>
+            (await (window as any).__organTwin.session.loadAutosave())?.organs?.find(
+              (o: any) => o.name === 'lung_right',
+            )?.visible,
+        ),
+      { timeout: 15_000 },
+    )
+    .toBe(false);
+  const before = await organStates(page);
+  const cam = await camera(page);
+  expect(await page.evaluate(() => (window as any).__organTwin.crashPipelineWorker())).toBe(true);
+  await expect(page.locator('.notice.error')).toContainText('pipeline worker stopped');
+  await expect(page.locator('.notice.error')).toContainText('session are kept');
+  expect(await organStates(page)).toEqual(before);
+  expect(cameraError(await camera(page), cam)).toBeLessThan(CAMERA_REL_TOL);
+  expect(Number(await page.evaluate(() => document.body.dataset.organsDrawn))).toBeGreaterThan(0);
+  const saved = await page.evaluate(
+    async () => (await (window as any).__organTwin.session.loadAutosave())?.organs,
+  );
+  expect(saved.find((o: any) => o.name === 'lung_right').visible).toBe(false);
+  expect(await page.evaluate(() => (window as any).__organTwin.pingPipeline())).toBe('empty');
+  // Still usable: organ toggles work after the crash.
+  await page.getByRole('checkbox', { name: 'show lung_right' }).check();
+  await expect.poll(async () => (await organStates(page)).lung_right?.visible).toBe(true);
+});
