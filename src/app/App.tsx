@@ -6,9 +6,16 @@ import { OrganList } from '../ui/OrganList';
 import { TaskBar } from '../ui/TaskBar';
 import { Notices } from '../ui/Notices';
 import { useApp } from './store';
+import { EpPanel, StressPanel } from '../ui/solvers';
+import { ProbesPanel } from '../ui/probes';
+import { FieldPanel, ScalarBar, Timeline } from '../ui/fields';
 import { loadPhantom } from './loadScene';
 import { initSession } from './session';
 import { SessionBanner, SessionControls } from '../ui/session';
+import { FileMenu, LabelDialog } from '../ui/files';
+import { HoverReadout, ToolsPanel } from '../ui/tools';
+import { SlicePanel } from '../ui/slices';
+import { HelpPanel } from '../ui/help';
 
 const VIEWS: ViewName[] = ['anterior', 'posterior', 'left', 'right', 'superior', 'inferior'];
 
@@ -28,6 +35,7 @@ export function App() {
       <header className="topbar">
         <h1>Organ Twin</h1>
         <span className="source">{sourceName || 'no scan loaded'}</span>
+        <FileMenu />
         <nav className="views" aria-label="View presets">
           {VIEWS.map((v) => (
             <button key={v} type="button" onClick={() => cameraCommands.fit?.(v)}>
@@ -40,13 +48,24 @@ export function App() {
       <aside className="panel">
         <h2>Organs</h2>
         <OrganList />
+        <EpPanel />
+        <StressPanel />
+        <FieldPanel />
+        <ProbesPanel />
+        <ToolsPanel />
       </aside>
       <main className="view">
         <Viewer />
+        <ScalarBar />
+        <Timeline />
+        <HoverReadout />
+        <SlicePanel />
         {busy && <div className="busy-veil" aria-hidden="true" />}
         <TaskBar />
         <Notices />
         <SessionBanner />
+        <LabelDialog />
+        <HelpPanel />
       </main>
     </div>
   );

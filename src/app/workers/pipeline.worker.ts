@@ -1,12 +1,19 @@
 // Pipeline worker: holds the current scan (image + labels, world RAS mm) and runs the heavy steps off the
-// main thread: phantom generation, file reading, surface reconstruction. Meshes are returned with their
-// buffers transferred. Exposed through Comlink (see pipelineClient.ts).
+// main thread: phantom generation, file reading, HU segmentation, surface reconstruction, mesh import and
+// 2D slice extraction. A newly opened scan stays "pending" until its organs are reconstructed, so a failed
+// or cancelled load leaves the previous scan (and its slices) in place. Meshes and slices are returned with
+// their buffers transferred. Exposed through Comlink (see pipelineClient.ts).
 import * as Comlink from 'comlink';
-import type { LabelledVolume, Volume } from '../../volume/types';
+import type { LabelInfo, LabelledVolume, Vec3, Volume } from '../../volume/types';
 import type { SurfaceMesh } from '../../meshes/types';
 import { generatePhantom } from '../../volume/phantom';
 import { reconstructOrgans } from '../../meshes';
+import { importMesh } from '../../meshes/io';
+import { parseLabelTable } from '../../volume/labels';
+import { segmentBone, segmentLungs } from '../../volume/segment';
 import { signalFromFlag, type CancelFlag } from './cancel';
+import { openScan, type ScanFile, type ScanSummary } from './scan';
+import { autoRange, extractSlice, type SliceData, type SlicePlane } from './slice';
 
 export type Progress = (fraction: number, message: string) => void;
 
@@ -16,7 +23,17 @@ export interface OrganSelection {
   color?: [number, number, number];
 }
 
+export interface SegmentOptions {
+  lungs: boolean;
+  bone: boolean;
+}
+
+/** Largest HU bone components turned into meshes when segmenting bone without labels. */
+const MAX_BONE_PARTS = 12;
+
 let current: LabelledVolume | undefined;
+let currentRange: [number, number] = [0, 1];
+let pending: LabelledVolume | undefined;
 
 function transferMeshes(meshes: SurfaceMesh[]): SurfaceMesh[] {
   const buffers: ArrayBuffer[] = [];
@@ -27,15 +44,10 @@ function transferMeshes(meshes: SurfaceMesh[]): SurfaceMesh[] {
   return Comlink.transfer(meshes, buffers);
 }
 
-async function reconstructCurrent(
-  selection: OrganSelection[],
-  progress: Progress,
-  flag?: CancelFlag,
-): Promise<SurfaceMesh[]> {
-  if (!current) throw new Error('no scan is loaded');
+async function reconstruct(scan: LabelledVolume, selection: OrganSelection[], progress: Progress, flag?: CancelFlag): Promise<SurfaceMesh[]> {
   const { signal, poll } = signalFromFlag(flag);
   const { meshes } = await reconstructOrgans(
-    current.labels,
+    scan.labels,
     selection,
     { smoothIterations: 20, decimate: 0 },
     (f, msg) => {
@@ -48,17 +60,100 @@ async function reconstructCurrent(
   return meshes;
 }
 
+/** Writes the non-zero labels of `seg` into `labels` as new values; returns the selections for them. */
+function mergeSegmentation(labels: Volume, seg: Volume, keep: (l: LabelInfo) => boolean): OrganSelection[] {
+  const infos = labels.labels ?? [];
+  let next = infos.reduce((m, l) => Math.max(m, l.value), 0) + 1;
+  const remap = new Map<number, number>();
+  const added: OrganSelection[] = [];
+  for (const l of seg.labels ?? []) {
+    if (!keep(l)) continue;
+    remap.set(l.value, next);
+    infos.push({ ...l, value: next });
+    added.push({ value: next, name: l.name, color: l.color });
+    next++;
+  }
+  const d = labels.data;
+  for (let p = 0; p < d.length; p++) {
+    const v = remap.get(seg.data[p]!);
+    if (v !== undefined && d[p] === 0) d[p] = v;
+  }
+  labels.labels = infos;
+  return added;
+}
+
 const api = {
   /** Generates the procedural phantom and returns the organ meshes (all labels except the body outline). */
   async loadPhantom(voxelMm: number, progress: Progress, flag?: CancelFlag): Promise<SurfaceMesh[]> {
     progress(0.02, 'Generating phantom CT');
     const phantom = generatePhantom({ voxelMm });
-    current = phantom;
     const selection = (phantom.labels.labels ?? [])
       .filter((l) => l.name !== 'body')
       .map((l) => ({ value: l.value, name: l.name, color: l.color }));
-    const meshes = await reconstructCurrent(selection, (f, m) => progress(0.1 + 0.9 * f, m), flag);
+    const meshes = await reconstruct(phantom, selection, (f, m) => progress(0.1 + 0.9 * f, m), flag);
+    current = phantom;
+    currentRange = autoRange(phantom.image);
+    pending = undefined;
     return transferMeshes(meshes);
+  },
+  /** Reads a scan (image + label maps + label tables) into the pending slot and lists its labels. */
+  async openScan(files: ScanFile[], tables: { name: string; text: string }[], progress: Progress): Promise<ScanSummary> {
+    progress(0.05, `reading ${files.length} file(s)`);
+    const table = tables.flatMap((t) => parseLabelTable(t.name, t.text));
+    const { scan, summary } = await openScan(files, table);
+    pending = scan;
+    progress(1, 'read');
+    return summary;
+  },
+  /** Reconstructs the chosen labels (+ optional HU segmentations) of the pending scan, which then becomes current. */
+  async reconstructScan(selection: OrganSelection[], seg: SegmentOptions, progress: Progress, flag?: CancelFlag): Promise<SurfaceMesh[]> {
+    if (!pending) throw new Error('no scan is waiting to be reconstructed; open the files again');
+    const scan: LabelledVolume = { image: pending.image, labels: { ...pending.labels, data: pending.labels.data.slice(), labels: [...(pending.labels.labels ?? [])] } };
+    const sel = [...selection];
+    const { poll } = signalFromFlag(flag);
+    if (seg.lungs) {
+      progress(0.02, 'segmenting lungs from HU');
+      sel.push(...mergeSegmentation(scan.labels, segmentLungs(scan.image), () => true));
+    }
+    if (poll()) throw new Error('cancelled');
+    if (seg.bone) {
+      progress(0.06, 'segmenting bone from HU');
+      sel.push(...mergeSegmentation(scan.labels, segmentBone(scan.image), (l) => l.value <= MAX_BONE_PARTS));
+    }
+    if (poll()) throw new Error('cancelled');
+    if (sel.length === 0) throw new Error('no organs selected');
+    const meshes = await reconstruct(scan, sel, (f, m) => progress(0.1 + 0.9 * f, m), flag);
+    current = scan;
+    currentRange = autoRange(scan.image);
+    pending = undefined;
+    return transferMeshes(meshes);
+  },
+  discardPending(): void {
+    pending = undefined;
+  },
+  /** Imports surface meshes (STL/OBJ/PLY/VTP/GLB); per-file errors are returned, not thrown. */
+  importMeshes(files: { name: string; bytes: Uint8Array }[]): { meshes: SurfaceMesh[]; errors: string[] } {
+    const meshes: SurfaceMesh[] = [];
+    const errors: string[] = [];
+    for (const f of files) {
+      try {
+        meshes.push(importMesh(f.name, f.bytes));
+      } catch (err) {
+        errors.push(err instanceof Error ? err.message : `${f.name}: ${String(err)}`);
+      }
+    }
+    return { meshes: transferMeshes(meshes), errors };
+  },
+  /** Geometry of the current scan for the slice views (no voxel data). */
+  sliceInfo(): { name: string; dims: Vec3; spacing: Vec3; ijkToWorld: Float64Array; modality: string; range: [number, number]; labels: LabelInfo[] } | undefined {
+    if (!current) return undefined;
+    const { image, labels } = current;
+    return { name: image.name, dims: image.dims, spacing: image.spacing, ijkToWorld: image.ijkToWorld, modality: image.modality, range: currentRange, labels: labels.labels ?? [] };
+  },
+  getSlice(plane: SlicePlane, index: number): SliceData | undefined {
+    if (!current) return undefined;
+    const s = extractSlice(current.image, current.labels, plane, index);
+    return Comlink.transfer(s, [s.image.buffer as ArrayBuffer, s.labels.buffer as ArrayBuffer]);
   },
   /** A copy of the current label map or image (for the solver worker); its voxel buffer is transferred. */
   getVolume(kind: 'labels' | 'image'): Volume | undefined {

@@ -1,0 +1,160 @@
+// Opening a patient scan in the worker: group the files into volumes (one file each; NRRD header + detached
+// data; all DICOM files as one series), read them, tell the image from label maps (role from the UI, a name
+// with seg/label/mask, or integer data with few values), resample label maps onto the image grid, merge them
+// into one Uint16 label map and name every label (file table > embedded names > TotalSegmentator scheme >
+// file stem). Units: HU / MR a.u., mm, ml. Frame: world RAS+ mm through each volume's own affine.
+import { detectFormat, readVolume, VolumeReadError, type InputFile } from '../../volume/io';
+import { classifyLabel, classColor, knownLabelScheme, labelValues, type OrganClass } from '../../volume/labels';
+import { resampleLabelsTo } from '../../volume/resample';
+import type { LabelInfo, LabelledVolume, Vec3, Volume } from '../../volume/types';
+
+export type FileRole = 'auto' | 'image' | 'labels';
+export interface ScanFile extends InputFile {
+  role: FileRole;
+}
+
+export interface ScanLabel {
+  value: number;
+  name: string;
+  voxels: number;
+  volumeMl: number;
+  color: Vec3;
+  organClass: OrganClass;
+  preselect: boolean;
+  source: string;
+}
+
+export interface ScanSummary {
+  name: string;
+  dims: Vec3;
+  spacing: Vec3;
+  modality: string;
+  labels: ScanLabel[];
+  hasLungs: boolean;
+  hasBone: boolean;
+  warnings: string[];
+}
+
+/** Distinct values above which an integer volume is taken for an image, not a label map. */
+const MAX_LABEL_VALUES = 128;
+const LABEL_NAME = /(seg|label|mask)/i;
+
+function stem(name: string): string {
+  return (name.split(/[\\/]/).pop() ?? name).replace(/\.(nii\.gz|nii|nrrd|nhdr|vti|gz|dcm)$/i, '');
+}
+
+function groupFiles(files: ScanFile[]): ScanFile[][] {
+  const dicom = files.filter((f) => detectFormat(f) === 'dicom' || /\.dcm$/i.test(f.name));
+  const nhdr = files.filter((f) => /\.nhdr$/i.test(f.name));
+  const rest = files.filter((f) => !dicom.includes(f) && !nhdr.includes(f));
+  const detached = rest.filter((f) => nhdr.length > 0 && /\.(raw|raw\.gz|img|dat)$/i.test(f.name));
+  const groups: ScanFile[][] = nhdr.map((h) => [h, ...detached]);
+  for (const f of rest) if (!detached.includes(f)) groups.push([f]);
+  if (dicom.length > 0) groups.push(dicom);
+  return groups;
+}
+
+function fewIntegerValues(v: Volume): boolean {
+  const seen = new Set<number>();
+  const d = v.data;
+  for (let p = 0; p < d.length; p++) {
+    const x = d[p]!;
+    if (x < 0 || x !== Math.floor(x)) return false;
+    if (!seen.has(x)) {
+      seen.add(x);
+      if (seen.size > MAX_LABEL_VALUES) return false;
+    }
+  }
+  return true;
+}
+
+function isLabelMap(v: Volume, group: ScanFile[]): boolean {
+  const role = group[0]!.role;
+  if (role !== 'auto') return role === 'labels';
+  if (v.modality === 'label') return true;
+  return LABEL_NAME.test(group[0]!.name) ? fewIntegerValues(v) : fewIntegerValues(v) && v.modality !== 'CT';
+}
+
+function sameGrid(a: Volume, b: Volume): boolean {
+  return a.dims.every((d, t) => d === b.dims[t]) && a.ijkToWorld.every((x, t) => Math.abs(x - b.ijkToWorld[t]!) < 1e-4);
+}
+
+function namesFor(v: Volume, fileName: string, values: number[], image: Volume, tables: LabelInfo[]): Map<number, LabelInfo> {
+  const out = new Map<number, LabelInfo>();
+  const binary = values.length === 1 && values[0] === 1;
+  const scheme = !binary && values.length > 2 ? knownLabelScheme(image.modality === 'MR' ? 'total_mr' : 'total') : [];
+  for (const value of values) {
+    const info =
+      tables.find((l) => l.value === value) ??
+      v.labels?.find((l) => l.value === value) ??
+      (binary ? { value, name: stem(fileName) } : undefined) ??
+      scheme.find((l) => l.value === value) ?? { value, name: `${stem(fileName)}_${value}` };
+    out.set(value, info);
+  }
+  return out;
+}
+
+export async function openScan(files: ScanFile[], tables: LabelInfo[]): Promise<{ scan: LabelledVolume; summary: ScanSummary }> {
+  const warnings: string[] = [];
+  const vols: { v: Volume; label: boolean; file: string }[] = [];
+  for (const g of groupFiles(files)) {
+    const v = await readVolume(g, { kind: g[0]!.role === 'labels' ? 'label' : undefined, onWarning: (w) => warnings.push(w) });
+    vols.push({ v, label: isLabelMap(v, g), file: g[0]!.name });
+  }
+  const img = vols.find((x) => !x.label);
+  if (!img) throw new VolumeReadError(files[0]?.name ?? '(no file)', 'no CT/MR image among the files (only label maps); add the image volume');
+  const extraImages = vols.filter((x) => !x.label && x !== img);
+  if (extraImages.length) warnings.push(`${extraImages.map((x) => x.file).join(', ')}: a second image volume was ignored`);
+  const image = img.v;
+  const n = image.data.length;
+  const merged = new Uint16Array(n);
+  const infos: (LabelInfo & { source: string })[] = [];
+  let next = 1;
+  for (const { v, file } of vols.filter((x) => x.label)) {
+    const onGrid = sameGrid(v, image) ? v : resampleLabelsTo(v, image);
+    const values = labelValues(onGrid).map((x) => x.value);
+    const names = namesFor(v, file, values, image, tables);
+    const remap = new Map<number, number>();
+    for (const value of values) {
+      // keep original values (tables and schemes stay recognisable); renumber only on a clash
+      const nv = infos.some((i) => i.value === value) ? next : value;
+      remap.set(value, nv);
+      next = Math.max(next, nv + 1);
+      const info = names.get(value)!;
+      infos.push({ ...info, value: nv, source: file });
+    }
+    const d = onGrid.data;
+    for (let p = 0; p < n; p++) {
+      const x = d[p]!;
+      if (x !== 0) merged[p] = remap.get(x) ?? 0;
+    }
+  }
+  const labels: Volume = { ...image, name: `${image.name} labels`, data: merged, modality: 'label', units: 'label', labels: infos };
+  const voxMl = (image.spacing[0] * image.spacing[1] * image.spacing[2]) / 1000;
+  const counts = new Map(labelValues(labels).map((x) => [x.value, x.voxels]));
+  const list: ScanLabel[] = infos.map((l) => {
+    const organClass = classifyLabel(l.name);
+    const voxels = counts.get(l.value) ?? 0;
+    return {
+      value: l.value,
+      name: l.name,
+      voxels,
+      volumeMl: voxels * voxMl,
+      color: l.color ?? classColor(organClass),
+      organClass,
+      preselect: voxels > 0 && (organClass === 'heart' || organClass === 'lung' || organClass === 'vertebra'),
+      source: l.source,
+    };
+  });
+  const summary: ScanSummary = {
+    name: image.name,
+    dims: image.dims,
+    spacing: image.spacing,
+    modality: image.modality,
+    labels: list,
+    hasLungs: list.some((l) => l.organClass === 'lung' && l.voxels > 0),
+    hasBone: list.some((l) => l.organClass === 'vertebra' && l.voxels > 0),
+    warnings,
+  };
+  return { scan: { image, labels }, summary };
+}
