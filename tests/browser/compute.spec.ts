@@ -1,0 +1,31 @@
+// compute.html in headless Chromium: records which gpu.js backends the page offers into
+// test-results/backends.json, and checks every kernel's parity (vector ops, EP diffusion + MS/AP) on each
+// backend the page offers (webgl2 and webgpu here are SwiftShader, i.e. software: realGpu must be false).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+// float32 kernels vs the TS reference (see tests/unit/compute and tests/unit/ep/stencil.test.ts for the reasons)
+const ELEM_TOL = 1e-5;
+const EP_PARITY_MV_TOL = 1e-2;
+
+test('gpu.js kernels agree with the reference on every backend the page offers', async ({ page }) => {
+  await page.goto('/compute.html');
+  await page.waitForFunction(
+    () => (window as unknown as { __computeCheck?: { pending?: boolean } }).__computeCheck?.pending === false,
+    undefined,
+    { timeout: 150_000 },
+  );
+  const check = await page.evaluate(() => (window as unknown as { __computeCheck: any }).__computeCheck);
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/backends.json', JSON.stringify(check, null, 2));
+  expect(check.error).toBeUndefined();
+  expect(check.probe.available).toContain('cpu');
+  for (const r of check.results) {
+    expect(r.error, `${r.backend}: ${r.error}`).toBeUndefined();
+    expect(r.ran).toBe(r.backend);
+    expect(r.axpyErr).toBeLessThan(ELEM_TOL);
+    expect(r.epMaxErrMv.ms).toBeLessThan(EP_PARITY_MV_TOL);
+    expect(r.epMaxErrMv.ap).toBeLessThan(EP_PARITY_MV_TOL);
+  }
+  if (/swiftshader/i.test(check.probe.renderer ?? '')) expect(check.probe.realGpu).toBe(false);
+});
