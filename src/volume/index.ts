@@ -6,3 +6,5 @@ export * from './budget';
 export * from './io';
 export * from './labels';
 export * from './resample';
+export * from './phantom';
+export * from './segment';
