@@ -5,6 +5,7 @@ import { Color, DoubleSide, FrontSide } from 'three';
 import { meshRegistry } from '../app/meshRegistry';
 import type { OrganState } from '../app/store';
 import { toGeometry } from './toGeometry';
+import { handleFieldPick, useOrganField } from './fields';
 
 export function OrganMesh({ organ, selected, onSelect }: { organ: OrganState; selected: boolean; onSelect(id: string): void }) {
   const geometry = useMemo(() => {
@@ -13,6 +14,7 @@ export function OrganMesh({ organ, selected, onSelect }: { organ: OrganState; se
   }, [organ.id]);
   useEffect(() => () => geometry?.dispose(), [geometry]);
   const color = useMemo(() => new Color().setRGB(...organ.color), [organ.color]);
+  const fieldMaterial = useOrganField(organ.id, geometry);
   if (!geometry) return null;
   const transparent = organ.opacity < 0.999;
   return (
@@ -24,9 +26,13 @@ export function OrganMesh({ organ, selected, onSelect }: { organ: OrganState; se
       renderOrder={transparent ? 1 : 0}
       onClick={(e) => {
         e.stopPropagation();
+        if (handleFieldPick(organ.id, e)) return;
         onSelect(organ.id);
       }}
     >
+      {fieldMaterial ? (
+        <primitive object={fieldMaterial} attach="material" />
+      ) : (
       <meshStandardMaterial
         color={color}
         roughness={0.55}
@@ -38,6 +44,7 @@ export function OrganMesh({ organ, selected, onSelect }: { organ: OrganState; se
         emissive={selected ? color : undefined}
         emissiveIntensity={selected ? 0.25 : 0}
       />
+      )}
     </mesh>
   );
 }

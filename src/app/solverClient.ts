@@ -1,0 +1,170 @@
+// Main-thread side of the solver worker: hands it the current scan (from the pipeline worker, buffers transferred),
+// sends the organ meshes' positions, runs EP / stress as cancellable tasks (TaskBar progress), appends streamed Vm
+// frames into fieldData (outside React) and publishes field names to the field store. Solver problems (stability
+// guard, divergence, no tissue) become notices; the app stays usable. Units: ms, mV, mm, kPa/MPa; world RAS mm.
+import * as Comlink from 'comlink';
+import type { SolverApi } from './workers/solver.worker';
+import type { EpRunParams, EpSummary } from './workers/solver-ep-run';
+import type { StressParams, StressSummary } from './workers/solver-stress-run';
+import { pipeline, runTask } from './pipelineClient';
+import { meshRegistry } from './meshRegistry';
+import { useApp } from './store';
+import { fieldData, playhead, useFields, type FieldSeries } from './fieldStore';
+import { requestFieldRedraw } from '../scene/fields/commands';
+
+let worker: Worker | undefined;
+let remote: Comlink.Remote<SolverApi> | undefined;
+let scanOf = '';
+
+function solver(): Comlink.Remote<SolverApi> {
+  if (!remote) {
+    worker = new Worker(new URL('./workers/solver.worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('error', (e) => {
+      useApp.getState().notify('error', `The solver worker stopped (${e.message || 'unknown error'}); it will restart on the next run.`);
+      worker?.terminate();
+      worker = undefined;
+      remote = undefined;
+      scanOf = '';
+    });
+    remote = Comlink.wrap<SolverApi>(worker);
+  }
+  return remote;
+}
+
+async function ensureScan(needImage: boolean): Promise<Comlink.Remote<SolverApi>> {
+  const s = solver();
+  const key = useApp.getState().sourceName + (needImage ? '+image' : '');
+  if (scanOf === key && (await s.hasScan())) return s;
+  const labels = await pipeline().getVolume('labels');
+  if (!labels) throw new Error('no scan is loaded');
+  const image = needImage ? await pipeline().getVolume('image') : undefined;
+  const bufs = [labels.data.buffer as ArrayBuffer, ...(image ? [image.data.buffer as ArrayBuffer] : [])];
+  await s.setScan(Comlink.transfer(labels, bufs), image);
+  scanOf = key;
+  return s;
+}
+
+/** Organ ids whose mesh name matches, with a copy of their positions (RAS mm). */
+export function organTargets(match: (name: string) => boolean): { organId: string; positions: Float32Array }[] {
+  return useApp
+    .getState()
+    .organs.filter((o) => match(o.name))
+    .map((o) => ({ organId: o.id, positions: meshRegistry.get(o.id)!.positions.slice() }));
+}
+
+function putSeries(organId: string, s: FieldSeries): void {
+  let byName = fieldData.series.get(organId);
+  if (!byName) fieldData.series.set(organId, (byName = new Map()));
+  byName.set(s.name, s);
+}
+
+function isCancel(err: unknown): boolean {
+  return err instanceof Error && /cancel/i.test(err.message);
+}
+
+export interface EpOutcome extends Omit<EpSummary, 'activation'> {
+  organIds: string[];
+}
+
+/** Last EP run's summary (ECG, backend) for panels and tests; null before the first run. */
+export const epResults: { last: EpOutcome | null } = { last: null };
+
+export async function runEpWorkflow(params: EpRunParams, match: (name: string) => boolean): Promise<EpOutcome | undefined> {
+  const notify = useApp.getState().notify;
+  const targets = organTargets(match);
+  if (targets.length === 0) {
+    notify('error', 'EP: no heart mesh in the scene (expected an organ named like "heart_myocardium")');
+    return undefined;
+  }
+  const fields = useFields.getState();
+  fields.clearAll();
+  const vm: FieldSeries[] = targets.map((t) => ({ name: 'Vm', units: 'mV', nVertices: t.positions.length / 3, frames: [], times: [] }));
+  targets.forEach((t, i) => putSeries(t.organId, vm[i]!));
+  playhead.timeMs = 0;
+  useFields.getState().set({ active: 'Vm', colormap: 'voltage', rangeMode: 'manual', min: -90, max: 30, isochrones: false });
+  let lastPublish = 0;
+  const onFrame = Comlink.proxy((t: number, perMesh: Float32Array[]) => {
+    perMesh.forEach((f, i) => {
+      vm[i]!.frames.push(f);
+      vm[i]!.times.push(t);
+    });
+    const now = performance.now();
+    if (now - lastPublish > 250) {
+      lastPublish = now;
+      useFields.getState().publish();
+      if (!useFields.getState().playing) playhead.timeMs = t;
+      requestFieldRedraw();
+    }
+  });
+  try {
+    const s = await ensureScan(false);
+    const summary = await runTask('ep', `EP (${params.model}, dx ${params.dxMm} mm)`, (progress, flag) =>
+      s.runEp(params, Comlink.transfer(targets, targets.map((t) => t.positions.buffer as ArrayBuffer)), onFrame, progress, flag),
+    );
+    summary.activation.forEach((a, i) =>
+      putSeries(targets[i]!.organId, { name: 'activation', units: 'ms', nVertices: a.length, frames: [a], times: [] }),
+    );
+    const { activation: _a, ...rest } = summary;
+    epResults.last = { ...rest, organIds: targets.map((t) => t.organId) };
+    useFields.getState().publish();
+    requestFieldRedraw();
+    if (summary.status === 'diverged') notify('error', summary.message ?? 'EP diverged');
+    else if (summary.status === 'cancelled') notify('info', `EP ${summary.message ?? 'cancelled'}; frames so far are kept.`);
+    else
+      notify(
+        'info',
+        `EP done on ${summary.backend}: ${summary.cells} voxels, ${(summary.wallMs / 1000).toFixed(1)} s, ` +
+          `${(100 * summary.activatedFraction).toFixed(0)} % activated in ${summary.totalActivationMs.toFixed(0)} ms`,
+      );
+    return epResults.last;
+  } catch (err) {
+    useFields.getState().publish();
+    if (isCancel(err)) notify('info', 'EP cancelled; frames so far are kept.');
+    else notify('error', `EP: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
+}
+
+export const stressResults: { last: (Omit<StressSummary, 'fields'> & { organIds: string[] }) | null } = { last: null };
+
+export async function runStressWorkflow(params: StressParams, organIds: string[]): Promise<void> {
+  const notify = useApp.getState().notify;
+  const targets = organTargets(() => false);
+  for (const id of organIds) {
+    const m = meshRegistry.get(id);
+    if (m) targets.push({ organId: id, positions: m.positions.slice() });
+  }
+  if (targets.length === 0) {
+    notify('error', 'Stress: the selected organ has no mesh in the scene');
+    return;
+  }
+  try {
+    const s = await ensureScan(params.material === 'hu');
+    const summary = await runTask('stress', `Stress (${params.preset})`, (progress, flag) =>
+      s.runStress(params, targets, progress, flag),
+    );
+    useFields.getState().clearAll();
+    summary.fields.forEach((f, i) => {
+      const id = targets[i]!.organId;
+      const n = f.vonMises.length;
+      putSeries(id, { name: 'von Mises', units: summary.units, nVertices: n, frames: [f.vonMises], times: [] });
+      putSeries(id, { name: 'max principal', units: summary.units, nVertices: n, frames: [f.maxPrincipal], times: [], signed: true });
+      putSeries(id, { name: 'displacement', units: 'mm', nVertices: n, frames: [f.dispMag], times: [] });
+      fieldData.displacement.set(id, f.displacement);
+    });
+    const { fields: _f, ...rest } = summary;
+    stressResults.last = { ...rest, organIds: targets.map((t) => t.organId) };
+    const maxD = summary.maxDispMm;
+    useFields.getState().set({ active: 'von Mises', colormap: 'viridis', rangeMode: 'robust', dispScale: maxD > 0 ? Math.min(1000, 3 / maxD) : 1 });
+    useFields.getState().publish();
+    requestFieldRedraw();
+    notify(
+      summary.converged ? 'info' : 'error',
+      `Stress (${summary.description}) on ${summary.backend}: ${summary.elements} elements, ${summary.iterations} PCG iterations` +
+        `${summary.converged ? '' : ' — NOT converged, results are approximate'}, max displacement ${maxD.toPrecision(3)} mm`,
+    );
+  } catch (err) {
+    if (isCancel(err)) notify('info', 'Stress run cancelled; nothing changed.');
+    else notify('error', `Stress: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

@@ -1,0 +1,138 @@
+// EP workflow inside the solver worker: label map → EP grid (dx mm) → runEp on the chosen backend with a pacing
+// train at the stimulus site (world RAS mm) and ablation-line lesions (polyline segments, non-conducting), Vm
+// frames (mV) sampled onto each surface mesh and streamed through onFrame, activation times (ms) sampled at the
+// end, and a pseudo-ECG from three virtual electrodes 120 mm from the heart centroid (RAS: anterior, left, inferior).
+import type { Vec3, Volume } from '../../volume/types';
+import { applyLesions, runEp, type EpResult, type Lesion, type ModelName } from '../../solvers/ep';
+import { createCompute, type BackendPreference } from '../../solvers/compute';
+import { defaultPacingSite, epGridFromLabels, tissueCentroid } from './solver-ep-domain';
+import { applySampling, planSampling, type SamplePlan } from './solver-sampling';
+
+export interface EpRunParams {
+  model: ModelName;
+  dxMm: number;
+  dtMs: number;
+  durationMs: number;
+  /** Pacing cycle length (ms); beats = how many stimuli. */
+  pacingClMs: number;
+  beats: number;
+  /** Along/across-fibre conductivity (S/m). */
+  sigmaL: number;
+  sigmaT: number;
+  frameEveryMs: number;
+  /** Stimulus centre (world RAS mm); undefined = the most inferior tissue voxel (≈ apex). */
+  stimulus?: Vec3;
+  stimulusRadiusMm: number;
+  /** Ablation line (world RAS mm polyline) and its half-width (mm). */
+  lesion: Vec3[];
+  lesionRadiusMm: number;
+  /** Label values that make up the myocardium. */
+  labels: number[];
+  backend: BackendPreference;
+}
+
+export interface MeshTarget {
+  organId: string;
+  positions: Float32Array;
+}
+
+export interface EpSummary {
+  status: EpResult['status'];
+  message?: string;
+  backend: string;
+  backendReason: string;
+  cells: number;
+  wallMs: number;
+  steps: number;
+  totalActivationMs: number;
+  activatedFraction: number;
+  stimulus: Vec3;
+  ecg: { name: string; t: Float32Array; phi: Float32Array }[];
+  /** Activation time per mesh vertex (ms; −1e30 = never activated), same order as the targets. */
+  activation: Float32Array[];
+}
+
+const ELECTRODES: { name: string; dir: Vec3 }[] = [
+  { name: 'anterior', dir: [0, 1, 0] },
+  { name: 'left lateral', dir: [-1, 0, 0] },
+  { name: 'inferior', dir: [0, 0, -1] },
+];
+const ELECTRODE_DISTANCE_MM = 120;
+
+export async function runEpOnLabels(
+  labels: Volume,
+  targets: MeshTarget[],
+  p: EpRunParams,
+  onFrame: (tMs: number, perMesh: Float32Array[]) => void,
+  onProgress: (f: number, msg: string) => void,
+  signal: AbortSignal,
+): Promise<EpSummary> {
+  onProgress(0.01, `building the EP grid at ${p.dxMm} mm`);
+  const healthy = epGridFromLabels(labels, p.labels, p.dxMm);
+  const site = p.stimulus ?? defaultPacingSite(healthy);
+  const centre = tissueCentroid(healthy);
+  const lesions: Lesion[] = [];
+  for (let i = 0; i + 1 < p.lesion.length; i++)
+    lesions.push({ sigmaScale: 0, region: { kind: 'segment', a: p.lesion[i]!, b: p.lesion[i + 1]!, radiusMm: p.lesionRadiusMm } });
+  if (p.lesion.length === 1)
+    lesions.push({ sigmaScale: 0, region: { kind: 'sphere', center: p.lesion[0]!, radiusMm: p.lesionRadiusMm } });
+  // Lesions applied here (not inside runEp) so the sampling plan uses the same compact order as the frames;
+  // removed voxels make the ablation line show as no-data (grey) on the surface.
+  const grid = applyLesions(healthy, lesions);
+  const gridLike = {
+    dims: grid.dims,
+    origin: [grid.ijkToWorld[3]!, grid.ijkToWorld[7]!, grid.ijkToWorld[11]!] as Vec3,
+    h: grid.dxMm,
+    index: grid.index,
+  };
+  const plans: SamplePlan[] = targets.map((t) => planSampling(gridLike, t.positions));
+  const compute = await createCompute(p.backend);
+  onProgress(0.03, `${grid.n} tissue voxels; solving on ${compute.info.backend}`);
+  let result: EpResult;
+  try {
+    result = await runEp(
+      {
+        grid,
+        model: p.model,
+        dtMs: p.dtMs,
+        durationMs: p.durationMs,
+        conductivity: { sigmaL: p.sigmaL, sigmaT: p.sigmaT, chi: 1400, cm: 1 },
+        stimuli: [
+          {
+            region: { kind: 'sphere', center: site, radiusMm: Math.max(p.stimulusRadiusMm, 1.5 * p.dxMm) },
+            startMs: 0,
+            durationMs: 2,
+            cycleLengthMs: p.pacingClMs,
+            count: Math.max(1, Math.round(p.beats)),
+          },
+        ],
+        electrodes: ELECTRODES.map((e) => e.dir.map((d, a) => centre[a]! + ELECTRODE_DISTANCE_MM * d) as Vec3),
+        ecgEveryMs: 1,
+      },
+      compute,
+      {
+        signal,
+        frameEveryMs: p.frameEveryMs,
+        onProgress: (f) => onProgress(0.03 + 0.95 * f, `t ≈ ${(f * p.durationMs).toFixed(0)} / ${p.durationMs} ms`),
+        onFrame: (t, vm) => onFrame(t, plans.map((plan) => applySampling(plan, vm))),
+      },
+    );
+  } finally {
+    compute.destroy();
+  }
+  const activation = plans.map((plan) => applySampling(plan, result.activationMs));
+  return {
+    status: result.status,
+    message: result.message,
+    backend: result.backend + (result.backendNote ? ` (${result.backendNote})` : ''),
+    backendReason: compute.info.reason,
+    cells: result.grid.n,
+    wallMs: result.wallMs,
+    steps: result.steps,
+    totalActivationMs: result.totalActivationMs,
+    activatedFraction: result.activatedFraction,
+    stimulus: site,
+    ecg: result.ecg.map((l, i) => ({ name: ELECTRODES[i]?.name ?? `lead ${i + 1}`, t: Float32Array.from(l.t), phi: Float32Array.from(l.phi) })),
+    activation,
+  };
+}

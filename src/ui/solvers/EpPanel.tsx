@@ -1,0 +1,118 @@
+// EP workflow panel: cell model and parameters (dx mm, dt ms, duration ms, pacing cycle length ms, beats,
+// conductivity S/m, backend), stimulus placement and ablation-line drawing by clicking on the heart surface
+// (world RAS mm), Run / Cancel, which compute backend ran, and switches between Vm (mV) and the activation map
+// (ms, with isochrones). Parameters are React state; frames live in fieldData (see solverClient.ts).
+import { useState } from 'react';
+import { useApp } from '../../app/store';
+import { useFields } from '../../app/fieldStore';
+import { epResults, runEpWorkflow } from '../../app/solverClient';
+import type { EpRunParams } from '../../app/workers/solver-ep-run';
+import { NumberField } from './NumberField';
+
+const MODEL_DT: Record<EpRunParams['model'], number> = { ms: 0.1, ap: 0.1, fk: 0.05, tnnp: 0.02 };
+const MYOCARDIUM = /myocard|heart/i;
+
+export const EP_DEFAULTS: Omit<EpRunParams, 'stimulus' | 'lesion' | 'labels'> = {
+  model: 'ms',
+  dxMm: 2,
+  dtMs: 0.1,
+  durationMs: 400,
+  pacingClMs: 600,
+  beats: 1,
+  sigmaL: 1.2,
+  sigmaT: 0.48,
+  frameEveryMs: 4,
+  stimulusRadiusMm: 4,
+  lesionRadiusMm: 2.5,
+  backend: 'auto',
+};
+
+export function EpPanel() {
+  const [p, setP] = useState(EP_DEFAULTS);
+  const [lastBackend, setLastBackend] = useState<string>('');
+  const organs = useApp((s) => s.organs);
+  const running = useApp((s) => s.tasks.some((t) => t.id === 'ep'));
+  const cancel = useApp((s) => s.tasks.find((t) => t.id === 'ep')?.cancel);
+  const { pickMode, stimulus, lesion, active, available, set } = useFields();
+  const heart = organs.find((o) => MYOCARDIUM.test(o.name));
+  const upd = (patch: Partial<typeof p>) => setP((q) => ({ ...q, ...patch }));
+  const run = async () => {
+    const labels = heart?.label !== undefined ? [heart.label] : [];
+    if (labels.length === 0) {
+      useApp.getState().notify('error', 'EP: no labelled heart myocardium in this scan');
+      return;
+    }
+    set({ pickMode: 'none' });
+    const out = await runEpWorkflow({ ...p, labels, stimulus, lesion }, (n) => MYOCARDIUM.test(n) || /lv_blood|rv_blood/i.test(n));
+    if (out) setLastBackend(`${out.backend} — ${out.backendReason}`);
+  };
+  const hasAct = available.some((a) => a.name === 'activation');
+  return (
+    <section className="ep-panel" aria-label="cardiac electrophysiology">
+      <h2>Cardiac EP</h2>
+      <label>
+        model
+        <select aria-label="cell model" value={p.model} onChange={(e) => upd({ model: e.target.value as EpRunParams['model'], dtMs: MODEL_DT[e.target.value as EpRunParams['model']] })}>
+          <option value="ms">Mitchell-Schaeffer</option>
+          <option value="ap">Aliev-Panfilov</option>
+          <option value="fk">Fenton-Karma</option>
+          <option value="tnnp">ten Tusscher 2006</option>
+        </select>
+      </label>
+      <NumberField label="dx" unit="mm" value={p.dxMm} min={0.5} max={5} step={0.5} onChange={(v) => upd({ dxMm: v })} />
+      <NumberField label="dt" unit="ms" value={p.dtMs} min={0.005} max={0.2} step={0.005} onChange={(v) => upd({ dtMs: v })} />
+      <NumberField label="duration" unit="ms" value={p.durationMs} min={10} max={5000} step={10} onChange={(v) => upd({ durationMs: v })} />
+      <NumberField label="pacing CL" unit="ms" value={p.pacingClMs} min={150} max={2000} step={10} onChange={(v) => upd({ pacingClMs: v })} />
+      <NumberField label="beats" unit="" value={p.beats} min={1} max={10} step={1} onChange={(v) => upd({ beats: v })} />
+      <NumberField label="σ along fibres" unit="S/m" value={p.sigmaL} min={0.01} max={5} step={0.1} onChange={(v) => upd({ sigmaL: v, sigmaT: v * 0.4 })} />
+      <label>
+        backend
+        <select aria-label="EP backend" value={p.backend} onChange={(e) => upd({ backend: e.target.value as EpRunParams['backend'] })}>
+          {['auto', 'js', 'cpu', 'webasm', 'webgl2', 'webgpu'].map((b) => (
+            <option key={b}>{b}</option>
+          ))}
+        </select>
+      </label>
+      <div className="row">
+        <button type="button" aria-pressed={pickMode === 'stimulus'} onClick={() => set({ pickMode: pickMode === 'stimulus' ? 'none' : 'stimulus' })}>
+          {pickMode === 'stimulus' ? 'Click on the heart…' : 'Place stimulus'}
+        </button>
+        <span className="hint">{stimulus ? `at ${stimulus.map((v) => v.toFixed(0)).join(', ')} mm` : 'default: apex'}</span>
+      </div>
+      <div className="row">
+        <button type="button" aria-pressed={pickMode === 'lesion'} onClick={() => set({ pickMode: pickMode === 'lesion' ? 'none' : 'lesion' })}>
+          {pickMode === 'lesion' ? 'Finish lesion line' : 'Draw lesion line'}
+        </button>
+        <span className="hint">{lesion.length} points</span>
+        {lesion.length > 0 && (
+          <button type="button" onClick={() => set({ lesion: [] })}>
+            Clear
+          </button>
+        )}
+      </div>
+      <div className="row">
+        <button type="button" className="primary" disabled={running || !heart} onClick={() => void run()}>
+          Run EP
+        </button>
+        {running && cancel && (
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {lastBackend && <p className="hint" data-testid="ep-backend">backend: {lastBackend}</p>}
+      {(available.some((a) => a.name === 'Vm') || hasAct) && (
+        <div className="row" role="group" aria-label="EP view">
+          <button type="button" aria-pressed={active === 'Vm'} onClick={() => set({ active: 'Vm', colormap: 'voltage', rangeMode: 'manual', min: -90, max: 30, isochrones: false })}>
+            Vm (mV)
+          </button>
+          <button type="button" disabled={!hasAct} aria-pressed={active === 'activation'}
+            onClick={() => set({ active: 'activation', colormap: 'turbo', rangeMode: 'auto', isochrones: true, isoIntervalMs: 10, playing: false })}>
+            Activation (ms)
+          </button>
+        </div>
+      )}
+      {epResults.last && <p className="hint">total activation {epResults.last.totalActivationMs.toFixed(0)} ms</p>}
+    </section>
+  );
+}

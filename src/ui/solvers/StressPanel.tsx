@@ -1,0 +1,141 @@
+// Stress workflow panel: organ preset (vertebra axial compression N / flexion N·m, LV cavity pressure kPa, lung
+// transpulmonary pressure kPa), organ, element size (mm), material (tissue default / HU-based for bone, or
+// uniform E MPa and ν), loaded and fixed regions picked by clicking on the mesh (sphere radius mm; preset
+// defaults when unset), Run/Cancel, and the result views: von Mises, max principal stress, displacement, and the
+// deformed shape with a scale factor.
+import { useState } from 'react';
+import { useApp } from '../../app/store';
+import { useFields } from '../../app/fieldStore';
+import { runStressWorkflow, stressResults } from '../../app/solverClient';
+import type { StressParams, StressPreset } from '../../app/workers/solver-stress-run';
+import { NumberField } from './NumberField';
+
+interface PresetInfo {
+  title: string;
+  organ: RegExp;
+  unit: string;
+  load: number;
+  elementMm: number;
+  cavity?: RegExp;
+}
+
+export const STRESS_PRESETS: Record<StressPreset, PresetInfo> = {
+  'vertebra-compression': { title: 'Vertebra: axial compression', organ: /vertebra/i, unit: 'N', load: 800, elementMm: 2.5 },
+  'vertebra-flexion': { title: 'Vertebra: flexion moment', organ: /vertebra/i, unit: 'N·m', load: 5, elementMm: 2.5 },
+  'ventricle-pressure': { title: 'Ventricle: cavity pressure', organ: /myocard/i, unit: 'kPa', load: 2, elementMm: 3, cavity: /lv_blood|left.*ventric/i },
+  'lung-inflation': { title: 'Lung: transpulmonary pressure', organ: /lung/i, unit: 'kPa', load: 0.5, elementMm: 4 },
+};
+
+export function StressPanel() {
+  const organs = useApp((s) => s.organs);
+  const running = useApp((s) => s.tasks.some((t) => t.id === 'stress'));
+  const cancel = useApp((s) => s.tasks.find((t) => t.id === 'stress')?.cancel);
+  const { pickMode, load, fixed, active, available, showDeformed, dispScale, set } = useFields();
+  const [preset, setPreset] = useState<StressPreset>('vertebra-compression');
+  const info = STRESS_PRESETS[preset];
+  const [loadValue, setLoad] = useState(info.load);
+  const [elementMm, setElement] = useState(info.elementMm);
+  const [material, setMaterial] = useState<'hu' | 'uniform'>('hu');
+  const [E, setE] = useState(500);
+  const [nu, setNu] = useState(0.3);
+  const candidates = organs.filter((o) => info.organ.test(o.name));
+  const [organId, setOrganId] = useState('');
+  const organ = candidates.find((o) => o.id === organId) ?? candidates[Math.floor(candidates.length / 2)];
+  const choose = (p: StressPreset) => {
+    setPreset(p);
+    setLoad(STRESS_PRESETS[p].load);
+    setElement(STRESS_PRESETS[p].elementMm);
+    set({ load: undefined, fixed: undefined });
+  };
+  const run = () => {
+    if (!organ || organ.label === undefined) {
+      useApp.getState().notify('error', `Stress: no labelled organ matching ${info.title} in this scan`);
+      return;
+    }
+    const cavity = info.cavity ? organs.find((o) => info.cavity!.test(o.name))?.label : undefined;
+    const params: StressParams = {
+      preset, solidLabels: [organ.label], cavityLabel: cavity, load: loadValue, elementMm, material, E_MPa: E, nu,
+      loadRegion: load, fixedRegion: fixed, backend: 'auto',
+    };
+    set({ pickMode: 'none' });
+    void runStressWorkflow(params, [organ.id]);
+  };
+  const views = ['von Mises', 'max principal', 'displacement'].filter((n) => available.some((a) => a.name === n));
+  return (
+    <section className="stress-panel" aria-label="stress analysis">
+      <h2>Stress</h2>
+      <label>
+        preset
+        <select aria-label="stress preset" value={preset} onChange={(e) => choose(e.target.value as StressPreset)}>
+          {Object.entries(STRESS_PRESETS).map(([k, v]) => (
+            <option key={k} value={k}>{v.title}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        organ
+        <select aria-label="stress organ" value={organ?.id ?? ''} onChange={(e) => setOrganId(e.target.value)}>
+          {candidates.map((o) => (
+            <option key={o.id} value={o.id}>{o.name}</option>
+          ))}
+        </select>
+      </label>
+      <NumberField label="load" unit={info.unit} value={loadValue} min={-1e5} max={1e5} step={info.unit === 'N' ? 50 : 0.5} onChange={setLoad} />
+      <NumberField label="element size" unit="mm" value={elementMm} min={1} max={8} step={0.5} onChange={setElement} />
+      <label>
+        material
+        <select aria-label="material" value={material} onChange={(e) => setMaterial(e.target.value as 'hu')}>
+          <option value="hu">{preset.startsWith('vertebra') ? 'HU-based (Morgan 2003)' : 'tissue default'}</option>
+          <option value="uniform">uniform E, ν</option>
+        </select>
+      </label>
+      {material === 'uniform' && (
+        <>
+          <NumberField label="E" unit="MPa" value={E} min={1e-4} max={1e5} step={10} onChange={setE} />
+          <NumberField label="ν" unit="" value={nu} min={0} max={0.49} step={0.01} onChange={setNu} />
+        </>
+      )}
+      {(['load', 'fixed'] as const).map((kind) => {
+        const region = kind === 'load' ? load : fixed;
+        return (
+          <div className="row" key={kind}>
+            <button type="button" aria-pressed={pickMode === kind} onClick={() => set({ pickMode: pickMode === kind ? 'none' : kind })}>
+              {pickMode === kind ? 'Click on the organ…' : kind === 'load' ? 'Pick loaded region' : 'Pick fixed region'}
+            </button>
+            {region ? (
+              <>
+                <NumberField label="r" unit="mm" value={region.radiusMm} min={1} max={80} step={1} onChange={(v) => set({ [kind]: { ...region, radiusMm: v } })} />
+                <button type="button" onClick={() => set({ [kind]: undefined })}>preset</button>
+              </>
+            ) : (
+              <span className="hint">preset default</span>
+            )}
+          </div>
+        );
+      })}
+      <div className="row">
+        <button type="button" className="primary" disabled={running || !organ} onClick={run}>Run stress</button>
+        {running && cancel && <button type="button" onClick={cancel}>Cancel</button>}
+      </div>
+      {views.length > 0 && (
+        <>
+          <div className="row" role="group" aria-label="stress view">
+            {views.map((n) => (
+              <button key={n} type="button" aria-pressed={active === n}
+                onClick={() => set({ active: n, colormap: n === 'max principal' ? 'coolwarm' : 'viridis', rangeMode: 'robust' })}>
+                {n}
+              </button>
+            ))}
+          </div>
+          <label className="row">
+            <input type="checkbox" checked={showDeformed} onChange={(e) => set({ showDeformed: e.target.checked })} /> deformed ×
+            <input type="range" aria-label="deformation scale" min={0} max={4} step={0.05} value={Math.log10(Math.max(1, dispScale))}
+              onChange={(e) => set({ dispScale: 10 ** Number(e.target.value) })} />
+            <span>{dispScale.toPrecision(3)}</span>
+          </label>
+          {stressResults.last && <p className="hint" data-testid="stress-summary">{stressResults.last.backend}, {stressResults.last.iterations} iterations, max |u| {stressResults.last.maxDispMm.toPrecision(3)} mm</p>}
+        </>
+      )}
+    </section>
+  );
+}
