@@ -9,9 +9,6 @@ import { useApp } from './store';
 import { EpPanel, StressPanel } from '../ui/solvers';
 import { ProbesPanel } from '../ui/probes';
 import { FieldPanel, ScalarBar, Timeline } from '../ui/fields';
-import { EpPanel, StressPanel } from '../ui/solvers';
-import { ProbesPanel } from '../ui/probes';
-import { FieldPanel, ScalarBar, Timeline } from '../ui/fields';
 import { loadPhantom } from './loadScene';
 import { initSession } from './session';
 import { SessionBanner, SessionControls } from '../ui/session';
@@ -55,16 +52,10 @@ export function App() {
         <StressPanel />
         <FieldPanel />
         <ProbesPanel />
-        <EpPanel />
-        <StressPanel />
-        <FieldPanel />
-        <ProbesPanel />
         <ToolsPanel />
       </aside>
       <main className="view">
         <Viewer />
-        <ScalarBar />
-        <Timeline />
         <ScalarBar />
         <Timeline />
         <HoverReadout />
