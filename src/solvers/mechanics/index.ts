@@ -57,3 +57,4 @@ export * from './materials';
 export { buildStressResult, stressResultToVti, type StressResult } from './result';
 export { meanAxialStressAt, lameSphere, meanRadialDisplacement, hoopStressError } from './analysis';
 export { mechanicsKernelParityCases, KERNEL_PARITY_TOL, SOLVE_PARITY_TOL, type ParityCase } from './parity';
+export { largestFaceComponent } from './components';

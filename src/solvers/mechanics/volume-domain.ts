@@ -5,6 +5,7 @@
 import type { Vec3, Volume } from '../../volume/types';
 import { invertAffine } from '../../volume/affine';
 import type { HexDomain } from './types';
+import { largestFaceComponent } from './components';
 
 export interface VolumeDomainOptions {
   labels: Volume;
@@ -23,6 +24,8 @@ export interface VolumeDomainOptions {
 export interface VolumeDomain extends HexDomain {
   /** Label (of `labels`) at the centre of grid element (i, j, k), also for inactive/outside elements. */
   labelAt: (i: number, j: number, k: number) => number;
+  /** Elements removed because they were not face-connected to the largest component. */
+  droppedElements?: number;
 }
 
 function sampler(vol: Volume, nearest: boolean): (w: Vec3) => number {
@@ -127,7 +130,7 @@ export function domainFromLabels(opts: VolumeDomainOptions): VolumeDomain {
         hus.push(v);
       }
   if (list.length === 0) throw new Error(`no elements at element size ${h} mm (label region too small)`);
-  return {
+  const full: VolumeDomain = {
     dims,
     h,
     nodeToWorld,
@@ -138,4 +141,8 @@ export function domainFromLabels(opts: VolumeDomainOptions): VolumeDomain {
     hu: Float32Array.from(hus),
     labelAt: (i, j, k) => lab(centre(i, j, k)),
   };
+  // Islands and edge/corner-only contacts would leave rigid-body modes or hinges: keep the main component.
+  const { domain, dropped } = largestFaceComponent(full);
+  domain.droppedElements = dropped;
+  return domain;
 }
