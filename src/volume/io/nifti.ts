@@ -2,7 +2,7 @@
 // sform/qform affine, which NIfTI defines as RAS+ mm. Values are scaled by scl_slope/scl_inter
 // (slope 0 = none) into physical units (HU for CT). Only the first 3D volume of 4D+ files is read.
 import { gzipSync } from 'fflate';
-import { DEFAULT_BUDGET_BYTES } from '../budget';
+import { checkBudget, DEFAULT_BUDGET_BYTES } from '../budget';
 import type { Volume } from '../types';
 import { VolumeReadError } from './errors';
 import { maybeGunzip } from './gzip';
@@ -43,6 +43,13 @@ export function readNifti(file: string, raw: Uint8Array, opts: NiftiReadOptions 
       `truncated: dims ${dims.join('x')} ${type} need ${need} data bytes after offset ${off}, file has ${bytes.length - off}`,
     );
   const { affine } = niftiAffine(h);
+  const scales =
+    opts.kind !== 'label' &&
+    Number.isFinite(h.sclSlope) &&
+    h.sclSlope !== 0 &&
+    !(h.sclSlope === 1 && h.sclInter === 0);
+  // Scaling may widen the type (e.g. uint8 -> float32): budget the worst case before decoding.
+  if (scales) checkBudget(n * 4, `scaled volume ${dims.join('x')} float32`, file, budget);
   const rawData = decodeSamples(bytes, off, n, type, h.littleEndian);
   const scaled = opts.kind === 'label' ? rawData : applyScaling(rawData, h.sclSlope, h.sclInter);
   const data =
