@@ -5,7 +5,7 @@ import { Color, DoubleSide, FrontSide } from 'three';
 import { meshRegistry } from '../app/meshRegistry';
 import type { OrganState } from '../app/store';
 import { toGeometry } from './toGeometry';
-import { handleFieldPick, useOrganField } from './fields';
+import { fieldPickActive, handleFieldPick, useOrganField } from './fields';
 
 export function OrganMesh({ organ, selected, onSelect }: { organ: OrganState; selected: boolean; onSelect(id: string): void }) {
   const geometry = useMemo(() => {
@@ -25,6 +25,8 @@ export function OrganMesh({ organ, selected, onSelect }: { organ: OrganState; se
       userData={{ organId: organ.id }}
       renderOrder={transparent ? 1 : 0}
       onClick={(e) => {
+        // Field picks pass through hidden or see-through organs (e.g. lungs) to the organ behind.
+        if (!organ.visible || (fieldPickActive() && transparent)) return;
         e.stopPropagation();
         if (handleFieldPick(organ.id, e)) return;
         onSelect(organ.id);

@@ -4,4 +4,4 @@ export { COLORMAP_NAMES, colormapCss, colormapLut, defaultColormap, sampleColorm
 export { createFieldMaterial, lutTexture, type FieldMaterial } from './fieldMaterial';
 export { useOrganField } from './useOrganField';
 export { fieldCommands, requestFieldRedraw } from './commands';
-export { handleFieldPick } from './pick';
+export { fieldPickActive, handleFieldPick } from './pick';

@@ -5,6 +5,11 @@ import type { ThreeEvent } from '@react-three/fiber';
 import { useFields } from '../../app/fieldStore';
 import { threeToRas } from '../frames';
 
+/** True while a field pick mode is on (clicks go to the field tools instead of organ selection). */
+export function fieldPickActive(): boolean {
+  return useFields.getState().pickMode !== 'none';
+}
+
 export function handleFieldPick(organId: string, e: ThreeEvent<MouseEvent>): boolean {
   const s = useFields.getState();
   if (s.pickMode === 'none') return false;
