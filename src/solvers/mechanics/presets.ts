@@ -19,7 +19,7 @@ import {
   fixNodes,
   nodesOfFaces,
 } from './loads';
-import { gridRotation, nodePositions, rotateVectors } from './frame';
+import { gridRotation, nodePositions, rotateVectors, toLocal } from './frame';
 import { buildHexMesh, nodeIJK } from './mesh';
 import type { SupportKind } from './scenarios';
 import type { ElasticProblem, FaceSet, HexDomain, HexMesh } from './types';
@@ -101,7 +101,7 @@ export function vertebraCase(domain: HexDomain, load: VertebraLoad): RegionCase 
 }
 
 /** 3-2-1 rigid-motion constraint on the given nodes (world positions X). */
-export function fixRigidMotion(mesh: HexMesh, fixed: Uint8Array, X: Float64Array): void {
+export function fixRigidMotion(mesh: HexMesh, fixed: Uint8Array, X: Float64Array, R?: Float64Array): void {
   const n = mesh.nNodes;
   const c = [0, 1, 2].map((a) => {
     let s = 0;
@@ -115,17 +115,19 @@ export function fixRigidMotion(mesh: HexMesh, fixed: Uint8Array, X: Float64Array
   const pa = [X[3 * A]!, X[3 * A + 1]!, X[3 * A + 2]!];
   let B = A;
   for (let i = 0; i < n; i++) if (d2(i, pa) > d2(B, pa)) B = i;
-  const ab = [0, 1, 2].map((a) => X[3 * B + a]! - pa[a]!);
-  const lab = Math.hypot(ab[0]!, ab[1]!, ab[2]!);
+  const abW = [0, 1, 2].map((a) => X[3 * B + a]! - pa[a]!);
+  const local = (v: number[]) => (R ? toLocal(R, v as Vec3) : v);
+  const ab = local(abW);
+  const lab = Math.hypot(abW[0]!, abW[1]!, abW[2]!);
   let C = A;
   let best = 0;
   for (let i = 0; i < n; i++) {
     const v = [0, 1, 2].map((a) => X[3 * i + a]! - pa[a]!);
     const cr =
       Math.hypot(
-        v[1]! * ab[2]! - v[2]! * ab[1]!,
-        v[2]! * ab[0]! - v[0]! * ab[2]!,
-        v[0]! * ab[1]! - v[1]! * ab[0]!,
+        v[1]! * abW[2]! - v[2]! * abW[1]!,
+        v[2]! * abW[0]! - v[0]! * abW[2]!,
+        v[0]! * abW[1]! - v[1]! * abW[0]!,
       ) / lab;
     if (cr > best) {
       best = cr;
@@ -137,7 +139,7 @@ export function fixRigidMotion(mesh: HexMesh, fixed: Uint8Array, X: Float64Array
   fixNodes(fixed, [A]);
   const order = [0, 1, 2].sort((p, q) => Math.abs(ab[p]!) - Math.abs(ab[q]!));
   fixNodes(fixed, [B], [order[0]!, order[1]!]);
-  const nrm = [0, 1, 2].map((a) => X[3 * C + a]! - pa[a]!);
+  const nrm = local([0, 1, 2].map((a) => X[3 * C + a]! - pa[a]!));
   const cn = [
     nrm[1]! * ab[2]! - nrm[2]! * ab[1]!,
     nrm[2]! * ab[0]! - nrm[0]! * ab[2]!,
@@ -187,7 +189,7 @@ export function surfacePressureCase(domain: HexDomain, p: number): RegionCase {
   const force = new Float64Array(3 * mesh.nNodes);
   const fixed = new Uint8Array(3 * mesh.nNodes);
   addPressure(domain, mesh, loadedFaces, force, p);
-  fixRigidMotion(mesh, fixed, nodePositions(domain, mesh));
+  fixRigidMotion(mesh, fixed, nodePositions(domain, mesh), gridRotation(domain));
   return {
     domain,
     mesh,
