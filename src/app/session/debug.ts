@@ -6,6 +6,7 @@ import { clearAutosave, loadAutosave, saveNow } from './autosave';
 import { captureSession, getCamera } from './capture';
 import { restoreSession } from './restore';
 import { validateSession } from './validate';
+import { foreignFetch, gpuCheck, wasmCheck } from './selfCheck';
 
 export function installSessionDebugHook(): void {
   const w = window as unknown as { __organTwin?: Record<string, unknown> };
@@ -32,6 +33,7 @@ export function installSessionDebugHook(): void {
       return true;
     },
     /** Round trip to a (possibly new) pipeline worker: resolves when it answers. */
+    selfCheck: { gpu: gpuCheck, wasm: wasmCheck, foreignFetch },
     pingPipeline: async (): Promise<'empty' | 'has-scan'> =>
       (await pipeline().describe()) ? 'has-scan' : 'empty',
   };
