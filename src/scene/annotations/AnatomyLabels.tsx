@@ -46,7 +46,7 @@ export function AnatomyLabels() {
   return (
     <group name="anatomy-labels">
       {organs
-        .filter((o) => o.visible)
+        .filter((o) => o.visible && !/^(disc|intervertebral)/i.test(o.name)) // discs crowd the spine labels
         .map((o) => {
           const c = organCentroid(o.id);
           if (!c) return null;

@@ -7,14 +7,14 @@ import { filesFromDrop, filesFromInput } from './drop';
 
 const VOLUME_ACCEPT = '.nii,.gz,.nrrd,.nhdr,.raw,.vti,.dcm,.json,.ctbl,.txt,.stl,.obj,.ply,.vtp,.glb,application/dicom';
 
-function Picker({ label, testid, role, folder, accept }: { label: string; testid: string; role: FileRole; folder?: boolean; accept?: string }) {
+function Picker({ label, title, testid, role, folder, accept }: { label: string; title: string; testid: string; role: FileRole; folder?: boolean; accept?: string }) {
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (folder) ref.current?.setAttribute('webkitdirectory', '');
   }, [folder]);
   return (
     <>
-      <button type="button" onClick={() => ref.current?.click()}>
+      <button type="button" title={title} onClick={() => ref.current?.click()}>
         {label}
       </button>
       <input
@@ -63,9 +63,9 @@ export function FileMenu() {
   }, []);
   return (
     <div className="file-menu">
-      <Picker label="Open scan…" testid="open-files" role="auto" accept={VOLUME_ACCEPT} />
-      <Picker label="Open DICOM folder…" testid="open-folder" role="auto" folder />
-      <Picker label="Add label map…" testid="open-labels" role="labels" accept=".nii,.gz,.nrrd,.nhdr,.raw,.vti" />
+      <Picker label="Open…" title="Open a scan (NIfTI, NRRD, VTI, DICOM files), label maps, label tables or meshes" testid="open-files" role="auto" accept={VOLUME_ACCEPT} />
+      <Picker label="Folder…" title="Open a DICOM series folder" testid="open-folder" role="auto" folder />
+      <Picker label="+ Labels…" title="Add a label map to the scan being opened" testid="open-labels" role="labels" accept=".nii,.gz,.nrrd,.nhdr,.raw,.vti" />
       {over && <div className="drop-veil">Drop a scan, label maps, label tables or meshes</div>}
     </div>
   );

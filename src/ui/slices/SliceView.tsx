@@ -14,7 +14,8 @@ const CROSS = '#39e0c8';
 
 function labelColours(info: SliceInfo, organs: { label?: number; color: [number, number, number]; visible: boolean }[]): Map<number, [number, number, number]> {
   const m = new Map<number, [number, number, number]>();
-  for (const l of info.labels) if (l.color) m.set(l.value, [l.color[0], l.color[1], l.color[2]]);
+  // the body outline would tint the whole slice: leave it out of the overlay
+  for (const l of info.labels) if (l.color && !/^(body|skin)$/i.test(l.name)) m.set(l.value, [l.color[0], l.color[1], l.color[2]]);
   for (const o of organs) if (o.label !== undefined) m.set(o.label, o.color);
   return m;
 }
