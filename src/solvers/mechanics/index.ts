@@ -58,3 +58,4 @@ export { buildStressResult, stressResultToVti, type StressResult } from './resul
 export { meanAxialStressAt, lameSphere, meanRadialDisplacement, hoopStressError } from './analysis';
 export { mechanicsKernelParityCases, KERNEL_PARITY_TOL, SOLVE_PARITY_TOL, type ParityCase } from './parity';
 export { largestFaceComponent } from './components';
+export { customLoadCase, type Region, type CustomLoad, type CustomSupport } from './custom';

@@ -83,3 +83,35 @@ describe('uniaxial patch test', () => {
     expect(Math.abs(meanAxialStressAt(r, 6.5) + sigma) / sigma).toBeLessThan(0.01);
   });
 });
+
+describe('custom regions (world points + radius)', () => {
+  it('a box loaded/fixed through picked points reproduces the uniaxial solution', async () => {
+    const {
+      customLoadCase,
+      meanFaceDisplacement: mfd,
+      facesWhere,
+    } = await import('../../../src/solvers/mechanics');
+    const dom = boxDomain(4, 4, 8, 1, { E, nu: NU });
+    // Loaded region as a face mask (the top faces); support as picked world points (a 5×5 grid just below the
+    // bottom face) with a 0.6 mm radius: it catches the z = 0 nodes only.
+    const faces = facesWhere(dom, (_i, _j, k) => k >= 8);
+    const pts: number[] = [];
+    for (let x = -2; x <= 2; x++) for (let y = -2; y <= 2; y++) pts.push(x, y, -0.5);
+    const c = customLoadCase(
+      dom,
+      [{ region: { faces }, forceN: [0, 0, -F] }],
+      [{ region: { points: pts, radiusMm: 0.6 } }],
+    );
+    let nFixed = 0;
+    for (const f of c.fixed) nFixed += f;
+    expect(nFixed).toBe(3 * 25);
+    const sol = await solveElastic(c, { backend: 'js', tol: 1e-9 });
+    expect(sol.stats.converged).toBe(true);
+    expect(faces.length).toBe(16);
+    // clamped ends: stiffer than the roller solution (lateral contraction restrained), within 10 %
+    const uz = mfd(dom, c.mesh, faces, sol.u)[2];
+    const free = ((F / 16) * 8) / E;
+    expect(-uz).toBeLessThan(free);
+    expect(-uz).toBeGreaterThan(0.9 * free);
+  });
+});
