@@ -31,7 +31,7 @@ function One({ m }: { m: Measurement }) {
       {m.points.map((p, i) => (
         <Dot key={i} p={p} color={COLOR} />
       ))}
-      <Line points={pts} color={COLOR} lineWidth={2} depthTest={false} transparent renderOrder={1000} />
+      <Line points={pts} color={COLOR} lineWidth={3} depthTest={false} transparent renderOrder={1000} />
       <Html position={rasToThree(...at)} className="measure-label" zIndexRange={[20, 10]}>
         {formatMeasurement(m.kind, m.value)}
       </Html>
