@@ -55,19 +55,6 @@ export interface StressSummary {
   fields: StressFieldOut[];
 }
 
-function extremeNodes(world: Float64Array, axis: number, top: boolean, bandMm: number): number[] {
-  let lo = Infinity, hi = -Infinity;
-  for (let n = axis; n < world.length; n += 3) {
-    lo = Math.min(lo, world[n]!);
-    hi = Math.max(hi, world[n]!);
-  }
-  const out: number[] = [];
-  for (let n = 0; n < world.length / 3; n++) {
-    const v = world[3 * n + axis]!;
-    if (top ? v >= hi - bandMm : v <= lo + bandMm) out.push(n);
-  }
-  return out;
-}
 
 export async function runStressOnScan(
   labels: Volume,
@@ -92,47 +79,10 @@ export async function runStressOnScan(
           : { E: p.E_MPa, nu: p.nu },
   });
   if (domain.elements.length === 0) throw new Error('stress: the selected organ has no element at this size');
-  const mesh = M.buildHexMesh(domain);
-  const nodeWorld = M.nodePositions(domain, mesh);
-  const force = new Float64Array(3 * mesh.nNodes);
-  const fixed = new Uint8Array(3 * mesh.nNodes);
-  const h = p.elementMm;
-  const band = 1.01 * h;
-  let description: string;
-  const fixRegion = (def: number[]) => {
-    const nodes = p.fixedRegion
-      ? M.nodesNearPoints(nodeWorld, p.fixedRegion.ras, Math.max(p.fixedRegion.radiusMm, h))
-      : Int32Array.from(def);
-    if (nodes.length === 0) throw new Error('stress: the fixed region touches no node; click closer to the organ or enlarge it');
-    M.fixNodes(fixed, nodes);
-  };
-  if (bone) {
-    const top = p.loadRegion
-      ? M.facesNearPoints(domain, p.loadRegion.ras, Math.max(p.loadRegion.radiusMm, h))
-      : endplateFaces(domain, nodeWorld, true);
-    if (p.preset === 'vertebra-compression') {
-      M.addTotalForce(domain, mesh, top, force, [0, 0, -p.load]);
-      description = `axial compression ${p.load} N on the superior endplate, inferior endplate fixed`;
-    } else {
-      M.addBendingMoment(domain, mesh, top, force, p.load * 1000, [1, 0, 0], [0, 0, -1]);
-      description = `flexion moment ${p.load} N·m about the left-right axis on the superior endplate, inferior fixed`;
-    }
-    fixRegion(Array.from(M.nodesOfFaces(mesh, endplateFaces(domain, nodeWorld, false))));
-  } else if (p.preset === 'ventricle-pressure') {
-    const cav = p.cavityLabel ?? -1;
-    const faces = M.facesWhere(domain, (i, j, k, act) => act < 0 && domain.labelAt(i, j, k) === cav);
-    if (faces.length === 0) throw new Error('stress: no myocardial face borders the ventricular cavity label');
-    M.addPressure(domain, mesh, faces, force, p.load / 1000);
-    description = `cavity pressure ${p.load} kPa on the LV endocardium, base fixed`;
-    fixRegion(extremeNodes(nodeWorld, 2, true, 2 * band));
-  } else {
-    const faces = M.exposedFaces(domain);
-    M.addPressure(domain, mesh, faces, force, -p.load / 1000);
-    description = `transpulmonary pressure ${p.load} kPa on the pleural surface, medial (hilum) side fixed`;
-    fixRegion(hilumNodes(nodeWorld, band * 3));
-  }
+  const { problem, description } = buildCase(domain, p);
+  const { mesh } = problem;
   progress(0.1, `${domain.elements.length} elements, ${mesh.nNodes} nodes; solving`);
-  const sol = await M.solveElastic({ domain, mesh, force, fixed, description }, {
+  const sol = await M.solveElastic(problem, {
     backend: p.backend,
     tol: 1e-5,
     maxIter: 4000,
@@ -194,25 +144,38 @@ export async function runStressOnScan(
   };
 }
 
-/** Exposed +k (superior) or −k (inferior) faces in the upper / lower half of the solid: the endplates. */
-function endplateFaces(domain: M.HexDomain, world: Float64Array, superior: boolean): Int32Array {
-  let lo = Infinity, hi = -Infinity;
-  for (let n = 2; n < world.length; n += 3) {
-    lo = Math.min(lo, world[n]!);
-    hi = Math.max(hi, world[n]!);
+/** The load case: the mechanics presets (world-normal endplates, cavity faces, 3-2-1 for closed surfaces), with
+ * user-picked loaded/fixed spheres replacing the preset's regions where given. */
+function buildCase(domain: ReturnType<typeof domainFromLabels>, p: StressParams): { problem: M.ElasticProblem; description: string } {
+  const sphere = (r: Region) => ({ points: r.ras, radiusMm: Math.max(r.radiusMm, p.elementMm) });
+  const userNote = (p.loadRegion ? ', loaded region picked' : '') + (p.fixedRegion ? ', fixed region picked' : '');
+  if (p.preset === 'vertebra-compression' || p.preset === 'vertebra-flexion') {
+    const flex = p.preset === 'vertebra-flexion';
+    const base = M.vertebraCase(domain, flex ? { momentNmm: p.load * 1000 } : { forceN: p.load });
+    const what = flex ? `flexion moment ${p.load} N·m` : `axial compression ${p.load} N`;
+    if (!p.fixedRegion && (!p.loadRegion || flex)) return { problem: base, description: `${what} on the superior endplate, inferior endplate fixed` };
+    const problem = M.customLoadCase(
+      domain,
+      [{ region: p.loadRegion && !flex ? sphere(p.loadRegion) : { faces: base.loadedFaces }, forceN: [0, 0, -p.load] }],
+      [{ region: p.fixedRegion ? sphere(p.fixedRegion) : { faces: base.supportFaces } }],
+    );
+    if (flex) problem.force.set(base.force);
+    return { problem, description: `${what}${userNote}` };
   }
-  const mid = (lo + hi) / 2;
-  return M.exposedFaces(domain).filter((c) => {
-    const z = M.faceCentre(domain, c)[2];
-    return superior ? c % 6 === 5 && z > mid : c % 6 === 4 && z < mid;
-  });
-}
-
-/** Nodes within `band` mm of the most medial extent (closest to the midline x = 0): the lung root. */
-function hilumNodes(world: Float64Array, band: number): number[] {
-  let best = Infinity;
-  for (let n = 0; n < world.length; n += 3) best = Math.min(best, Math.abs(world[n]!));
-  const out: number[] = [];
-  for (let n = 0; n < world.length / 3; n++) if (Math.abs(world[3 * n]!) <= best + band) out.push(n);
-  return out;
+  const pMPa = p.load / 1000;
+  if (p.preset === 'ventricle-pressure') {
+    const base = M.cavityPressureCase(domain, p.cavityLabel !== undefined ? [p.cavityLabel] : [], pMPa);
+    if (!p.fixedRegion && !p.loadRegion) return { problem: base, description: `cavity pressure ${p.load} kPa on the endocardium, base fixed` };
+    const problem = M.customLoadCase(
+      domain,
+      [{ region: p.loadRegion ? sphere(p.loadRegion) : { faces: base.loadedFaces }, pressureMPa: pMPa }],
+      p.fixedRegion ? [{ region: sphere(p.fixedRegion) }] : [],
+    );
+    if (!p.fixedRegion) problem.fixed.set(base.fixed);
+    return { problem, description: `cavity pressure ${p.load} kPa${userNote}` };
+  }
+  const base = M.surfacePressureCase(domain, -pMPa);
+  if (!p.fixedRegion) return { problem: base, description: `transpulmonary pressure ${p.load} kPa on the pleural surface (3-2-1 supports)` };
+  const problem = M.customLoadCase(domain, [{ region: { faces: base.loadedFaces }, pressureMPa: -pMPa }], [{ region: sphere(p.fixedRegion) }]);
+  return { problem, description: `transpulmonary pressure ${p.load} kPa${userNote}` };
 }
