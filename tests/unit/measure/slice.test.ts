@@ -1,0 +1,82 @@
+// Slice geometry for the 2D views: radiological layout (axial/coronal: patient left on screen right;
+// sagittal: anterior on the left; superior/anterior up) for RAS, LPS-flipped and axis-permuted affines,
+// pixel <-> voxel round trips, and extraction of a known voxel. Frames: voxel IJK, world RAS mm.
+import { describe, expect, it } from 'vitest';
+import { extractSlice, ijkToPixel, ijkToWorld, pixelToIjk, sliceFrame, worldToIjk } from '../../../src/app/workers/slice';
+import type { Vec3, Volume } from '../../../src/volume/types';
+
+const MM_TOL = 1e-9;
+
+function affine(cols: [Vec3, Vec3, Vec3], origin: Vec3 = [0, 0, 0]): Float64Array {
+  const m = new Float64Array(16);
+  for (let r = 0; r < 3; r++) {
+    for (let c = 0; c < 3; c++) m[4 * r + c] = cols[c]![r]!;
+    m[4 * r + 3] = origin[r]!;
+  }
+  m[15] = 1;
+  return m;
+}
+
+const DIMS: Vec3 = [4, 5, 6];
+const CASES: Record<string, Float64Array> = {
+  ras: affine([[1.5, 0, 0], [0, 1.5, 0], [0, 0, 2]]),
+  lps: affine([[-1, 0, 0], [0, -1, 0], [0, 0, 3]], [10, 20, -5]),
+  permuted: affine([[0, 0, 1], [-2, 0, 0], [0, 1, 0]]),
+};
+
+/** World displacement of one display pixel step along screen x and screen y (down). */
+function screenSteps(m: Float64Array, plane: 'axial' | 'coronal' | 'sagittal') {
+  const f = sliceFrame(DIMS, m, plane);
+  const o = ijkToWorld(m, pixelToIjk(f, 1, 1, 1));
+  const dx = ijkToWorld(m, pixelToIjk(f, 1, 2, 1)).map((v, a) => v - o[a]!);
+  const dy = ijkToWorld(m, pixelToIjk(f, 1, 1, 2)).map((v, a) => v - o[a]!);
+  return { dx, dy };
+}
+
+describe('slice layout', () => {
+  for (const [name, m] of Object.entries(CASES)) {
+    it(`is radiological for a ${name} affine`, () => {
+      const ax = screenSteps(m, 'axial');
+      expect(ax.dx[0]).toBeLessThan(0); // screen right = patient left (R decreases)
+      expect(ax.dy[1]).toBeLessThan(0); // screen down = posterior
+      const co = screenSteps(m, 'coronal');
+      expect(co.dx[0]).toBeLessThan(0);
+      expect(co.dy[2]).toBeLessThan(0); // screen down = inferior
+      const sa = screenSteps(m, 'sagittal');
+      expect(sa.dx[1]).toBeLessThan(0); // screen right = posterior (anterior on the left)
+      expect(sa.dy[2]).toBeLessThan(0);
+    });
+    it(`round-trips pixels and world points for a ${name} affine`, () => {
+      for (const plane of ['axial', 'coronal', 'sagittal'] as const) {
+        const f = sliceFrame(DIMS, m, plane);
+        const ijk = pixelToIjk(f, 2, 1, 3);
+        const back = ijkToPixel(f, ijk);
+        expect([back.x, back.y, back.index]).toEqual([1, 3, 2]);
+        const w = ijkToWorld(m, ijk);
+        const again = worldToIjk(m, w);
+        for (let a = 0; a < 3; a++) expect(Math.abs(again[a]! - ijk[a]!)).toBeLessThan(MM_TOL);
+      }
+    });
+  }
+});
+
+describe('extractSlice', () => {
+  it('puts a marked voxel at its display pixel', () => {
+    const m = CASES.lps!;
+    const n = DIMS[0] * DIMS[1] * DIMS[2];
+    const data = new Int16Array(n);
+    const labels = new Uint8Array(n);
+    const [i, j, k] = [1, 3, 4];
+    data[i + DIMS[0] * (j + DIMS[1] * k)] = 1000;
+    labels[i + DIMS[0] * (j + DIMS[1] * k)] = 7;
+    const base = { name: 't', dims: DIMS, spacing: [1, 1, 3] as Vec3, ijkToWorld: m, units: 'HU' };
+    const image: Volume = { ...base, data, modality: 'CT' };
+    const lab: Volume = { ...base, data: labels, modality: 'label', units: 'label' };
+    const f = sliceFrame(DIMS, m, 'axial');
+    const p = ijkToPixel(f, [i, j, k]);
+    const s = extractSlice(image, lab, 'axial', p.index);
+    expect(s.image[p.y * s.width + p.x]).toBe(1000);
+    expect(s.labels[p.y * s.width + p.x]).toBe(7);
+    expect(s.image.reduce((a, b) => a + b, 0)).toBe(1000);
+  });
+});
