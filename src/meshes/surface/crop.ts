@@ -12,6 +12,53 @@ export interface Box {
 
 /** One pass over a label map: bounding box and voxel count of every non-zero value. */
 export function labelBoxes(labels: Volume): Map<number, Box> {
+  const d = labels.data;
+  if (d instanceof Uint8Array || d instanceof Uint16Array)
+    return smallIntBoxes(labels, 0, d instanceof Uint8Array ? 256 : 65536);
+  if (d instanceof Int8Array || d instanceof Int16Array) {
+    const half = d instanceof Int8Array ? 128 : 32768;
+    return smallIntBoxes(labels, half, 2 * half);
+  }
+  return mapBoxes(labels);
+}
+
+/** Integer label maps of at most 16 bits: per-value bounds in typed arrays (no Map lookups per voxel). */
+function smallIntBoxes(labels: Volume, shift: number, range: number): Map<number, Box> {
+  const [nx, ny, nz] = labels.dims;
+  const d = labels.data;
+  const count = new Float64Array(range);
+  const lo = new Int32Array(3 * range).fill(2 ** 30);
+  const hi = new Int32Array(3 * range).fill(-1);
+  const zero = shift;
+  let idx = 0;
+  for (let k = 0; k < nz; k++)
+    for (let j = 0; j < ny; j++)
+      for (let i = 0; i < nx; i++, idx++) {
+        const b = d[idx]! + shift;
+        if (b === zero) continue;
+        count[b]!++;
+        const o = 3 * b;
+        if (i < lo[o]!) lo[o] = i;
+        if (i > hi[o]!) hi[o] = i;
+        if (j < lo[o + 1]!) lo[o + 1] = j;
+        if (j > hi[o + 1]!) hi[o + 1] = j;
+        if (k < lo[o + 2]!) lo[o + 2] = k;
+        hi[o + 2] = k; // k only grows
+      }
+  const boxes = new Map<number, Box>();
+  for (let b = 0; b < range; b++) {
+    if (count[b] === 0) continue;
+    const o = 3 * b;
+    boxes.set(b - shift, {
+      min: [lo[o]!, lo[o + 1]!, lo[o + 2]!],
+      max: [hi[o]!, hi[o + 1]!, hi[o + 2]!],
+      count: count[b]!,
+    });
+  }
+  return boxes;
+}
+
+function mapBoxes(labels: Volume): Map<number, Box> {
   const [nx, ny, nz] = labels.dims;
   const d = labels.data;
   const boxes = new Map<number, Box>();
@@ -82,7 +129,11 @@ export function cropMask(labels: Volume, values: number[], box: Box, pad: number
   const [nx, ny, nz] = labels.dims;
   const src = labels.data;
   const out = new Uint8Array(dims[0] * dims[1] * dims[2]);
-  const single = values.length === 1 ? values[0]! : NaN;
+  // membership test: a lookup table for small non-negative integers, else a Set
+  const table = values.every((v) => Number.isInteger(v) && v >= 0 && v < 65536)
+    ? new Uint8Array(65536)
+    : undefined;
+  if (table) for (const v of values) table[v] = 1;
   const set = new Set(values);
   for (let k = 0; k < dims[2]; k++) {
     const sk = k + offset[2];
@@ -96,7 +147,7 @@ export function cropMask(labels: Volume, values: number[], box: Box, pad: number
         const si = i + offset[0];
         if (si < 0 || si >= nx) continue;
         const v = src[srow + si]!;
-        if (v === single || (single !== single && set.has(v))) out[row + i] = 1;
+        if (table ? v >= 0 && v < 65536 && table[v] === 1 : set.has(v)) out[row + i] = 1;
       }
     }
   }
