@@ -68,3 +68,17 @@ test('a chest CT with heart and aorta label maps replaces the phantom', async ({
   await expect(alert).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('an STL mesh is added next to the current organs', async ({ page }) => {
+  await phantomReady(page);
+  const tri = (a: number[], b: number[], c: number[]) =>
+    `facet normal 0 0 0\nouter loop\nvertex ${a.join(' ')}\nvertex ${b.join(' ')}\nvertex ${c.join(' ')}\nendloop\nendfacet\n`;
+  const p = [[0, 0, 0], [30, 0, 0], [0, 30, 0], [0, 0, 30]];
+  const stl = `solid implant\n${tri(p[0]!, p[2]!, p[1]!)}${tri(p[0]!, p[1]!, p[3]!)}${tri(p[0]!, p[3]!, p[2]!)}${tri(p[1]!, p[2]!, p[3]!)}endsolid implant\n`;
+  mkdirSync('test-results/tmp', { recursive: true });
+  writeFileSync('test-results/tmp/implant.stl', stl);
+  await page.getByTestId('open-files').setInputFiles('test-results/tmp/implant.stl');
+  const list = page.locator('.organ-list');
+  await expect(list.locator('li')).toContainText(['implant'], { timeout: 30_000 });
+  await expect(list).toContainText('heart_myocardium');
+});
