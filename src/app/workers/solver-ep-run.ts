@@ -3,7 +3,7 @@
 // frames (mV) sampled onto each surface mesh and streamed through onFrame, activation times (ms) sampled at the
 // end, and a pseudo-ECG from three virtual electrodes 120 mm from the heart centroid (RAS: anterior, left, inferior).
 import type { Vec3, Volume } from '../../volume/types';
-import { applyLesions, runEp, type EpResult, type Lesion, type ModelName } from '../../solvers/ep';
+import { applyLesions, epDomainFromLabels, runEp, type EpResult, type Lesion, type ModelName } from '../../solvers/ep';
 import { createCompute, type BackendPreference } from '../../solvers/compute';
 import { defaultPacingSite, epGridFromLabels, tissueCentroid } from './solver-ep-domain';
 import { applySampling, planSampling, type SamplePlan } from './solver-sampling';
@@ -28,6 +28,8 @@ export interface EpRunParams {
   lesionRadiusMm: number;
   /** Label values that make up the myocardium. */
   labels: number[];
+  /** Ventricular cavity labels (blood pools) for rule-based helical fibres; empty = uniform fibres. */
+  cavityLabels: number[];
   backend: BackendPreference;
 }
 
@@ -47,6 +49,7 @@ export interface EpSummary {
   totalActivationMs: number;
   activatedFraction: number;
   stimulus: Vec3;
+  fibres: 'rule-based' | 'uniform';
   ecg: { name: string; t: Float32Array; phi: Float32Array }[];
   /** Activation time per mesh vertex (ms; −1e30 = never activated), same order as the targets. */
   activation: Float32Array[];
@@ -68,7 +71,11 @@ export async function runEpOnLabels(
   signal: AbortSignal,
 ): Promise<EpSummary> {
   onProgress(0.01, `building the EP grid at ${p.dxMm} mm`);
-  const healthy = epGridFromLabels(labels, p.labels, p.dxMm);
+  // Rule-based helical fibres (solvers/ep/labels.ts) where its dx range allows, else uniform fibres along x.
+  const ruleBased = p.cavityLabels.length > 0 && p.dxMm >= 0.25 && p.dxMm <= 2;
+  const healthy = ruleBased
+    ? epDomainFromLabels(labels, p.labels, p.dxMm, { cavityValues: p.cavityLabels })
+    : epGridFromLabels(labels, p.labels, p.dxMm);
   const site = p.stimulus ?? defaultPacingSite(healthy);
   const centre = tissueCentroid(healthy);
   const lesions: Lesion[] = [];
@@ -132,6 +139,7 @@ export async function runEpOnLabels(
     totalActivationMs: result.totalActivationMs,
     activatedFraction: result.activatedFraction,
     stimulus: site,
+    fibres: ruleBased ? 'rule-based' : 'uniform',
     ecg: result.ecg.map((l, i) => ({ name: ELECTRODES[i]?.name ?? `lead ${i + 1}`, t: Float32Array.from(l.t), phi: Float32Array.from(l.phi) })),
     activation,
   };

@@ -12,7 +12,7 @@ import { NumberField } from './NumberField';
 const MODEL_DT: Record<EpRunParams['model'], number> = { ms: 0.1, ap: 0.1, fk: 0.05, tnnp: 0.02 };
 const MYOCARDIUM = /myocard|heart/i;
 
-export const EP_DEFAULTS: Omit<EpRunParams, 'stimulus' | 'lesion' | 'labels'> = {
+export const EP_DEFAULTS: Omit<EpRunParams, 'stimulus' | 'lesion' | 'labels' | 'cavityLabels'> = {
   model: 'ms',
   dxMm: 2,
   dtMs: 0.1,
@@ -42,9 +42,10 @@ export function EpPanel() {
       useApp.getState().notify('error', 'EP: no labelled heart myocardium in this scan');
       return;
     }
+    const cavityLabels = organs.filter((o) => /lv_blood|rv_blood|ventric/i.test(o.name) && o.label !== undefined).map((o) => o.label!);
     set({ pickMode: 'none' });
-    const out = await runEpWorkflow({ ...p, labels, stimulus, lesion }, (n) => MYOCARDIUM.test(n) || /lv_blood|rv_blood/i.test(n));
-    if (out) setLastBackend(`${out.backend} — ${out.backendReason}`);
+    const out = await runEpWorkflow({ ...p, labels, cavityLabels, stimulus, lesion }, (n) => MYOCARDIUM.test(n) || /lv_blood|rv_blood/i.test(n));
+    if (out) setLastBackend(`${out.backend} — ${out.backendReason}; ${out.fibres} fibres`);
   };
   const hasAct = available.some((a) => a.name === 'activation');
   return (
