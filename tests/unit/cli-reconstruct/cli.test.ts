@@ -70,6 +70,28 @@ describe.skipIf(!existsSync(LUMBAR))('organ-twin reconstruct', () => {
     expect(s.meshes.every((m: { watertight: boolean }) => m.watertight)).toBe(true);
   });
 
+  it('--threshold bone segments the CT by HU and reconstructs closed bone meshes', async () => {
+    const out = tmp();
+    const code = await main([
+      'reconstruct',
+      `${LUMBAR}/ct.nii.gz`,
+      '--threshold',
+      'bone',
+      '--format',
+      'obj',
+      '--out',
+      out,
+    ]);
+    expect(errors).toEqual([]);
+    expect(code).toBe(0);
+    const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(s.meshes.length).toBeGreaterThan(0);
+    expect(s.timingsMs.segment).toBeGreaterThan(0);
+    expect(
+      s.meshes.every((m: { watertight: boolean; volumeMl: number }) => m.watertight && m.volumeMl > 0),
+    ).toBe(true);
+  });
+
   const bad: [string, (dir: string) => string[], RegExp][] = [
     [
       'missing volume',
