@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { useApp } from '../app/store';
 import { OrganMesh } from './OrganMesh';
 import { CameraRig } from './CameraRig';
+import { FieldMarkers } from './fields';
 import { AnatomyLayer } from './annotations/AnatomyLayer';
 
 /** Marks the document once organs are on screen (used by browser tests and screenshot tooling). */
@@ -45,6 +46,7 @@ export function Viewer() {
       ))}
       <OrbitControls makeDefault enableDamping={false} />
       <CameraRig fitKey={sourceName} />
+      <FieldMarkers />
       <AnatomyLayer />
       <GizmoHelper alignment="bottom-right" margin={[70, 70]}>
         <GizmoViewport axisColors={['#e05555', '#55c060', '#5588ee']} labels={['L', 'S', 'A']} labelColor="white" />

@@ -36,6 +36,18 @@ test('EP run colours the heart, shows a legend and a probe action potential', as
   const ep = page.getByRole('region', { name: 'cardiac electrophysiology' });
   await ep.getByLabel('dx', { exact: true }).fill('3');
   await ep.getByLabel('duration', { exact: true }).fill('450');
+  // Stimulus and a short ablation line placed by clicking on the heart (fractions of the canvas, anterior view).
+  const box = (await page.locator(canvas).boundingBox())!;
+  const at = (fx: number, fy: number) => page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
+  await ep.getByRole('button', { name: 'Place stimulus' }).click();
+  await at(0.6, 0.6);
+  await expect(ep.getByText(/^at -?\d+, -?\d+, -?\d+ mm$/)).toBeVisible();
+  await ep.getByRole('button', { name: 'Draw lesion line' }).click();
+  await at(0.46, 0.56);
+  await at(0.5, 0.63);
+  await ep.getByRole('button', { name: 'Finish lesion line' }).click();
+  await expect(ep.getByText('2 points')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/ep-stimulus-lesion.png` });
   await ep.getByRole('button', { name: 'Run EP' }).click();
   await expect(page.locator('.task[data-task="ep"]')).toHaveCount(1, { timeout: 30_000 });
   await expect(page.locator('.task[data-task="ep"]')).toHaveCount(0, { timeout: 150_000 });
@@ -62,7 +74,6 @@ test('EP run colours the heart, shows a legend and a probe action potential', as
   // Probe on the heart (centre of the view; the see-through lungs pass the click on), Vm(t) plotted.
   await page.getByRole('button', { name: 'Vm (mV)' }).click();
   await page.getByRole('button', { name: 'Pin probes' }).click();
-  const box = (await page.locator(canvas).boundingBox())!;
   for (const [fx, fy] of [[0.5, 0.5], [0.52, 0.55], [0.47, 0.45], [0.55, 0.6]] as const) {
     await page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
     await page.waitForTimeout(200);

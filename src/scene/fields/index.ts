@@ -5,3 +5,4 @@ export { createFieldMaterial, lutTexture, type FieldMaterial } from './fieldMate
 export { useOrganField } from './useOrganField';
 export { fieldCommands, requestFieldRedraw } from './commands';
 export { fieldPickActive, handleFieldPick } from './pick';
+export { FieldMarkers } from './FieldMarkers';
