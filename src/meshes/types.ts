@@ -21,6 +21,10 @@ export interface MeshMetrics {
   /** Voxel volume of the source label in ml (when reconstructed from a label). */
   voxelVolumeMl?: number;
   watertight: boolean;
+  /** Centroid of the enclosed solid, world RAS mm (set by meshMetrics). */
+  centroidMm?: [number, number, number];
+  /** Axis-aligned bounds of the vertices, world RAS mm (set by meshMetrics). */
+  boundsMm?: { min: [number, number, number]; max: [number, number, number] };
 }
 
 export interface SurfaceMesh {
