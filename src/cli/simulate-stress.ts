@@ -16,7 +16,7 @@ const HELP = `usage: organ-twin simulate stress (--domain cylinder:r=15,h=25 | -
   --load N        axial compression (box/cylinder top face; vertebra superior endplate), support at the bottom
   --pressure kPa  shell: internal pressure (octant + symmetry rollers); volume: on faces next to --cavity labels
                   (basal layer fixed) or, without --cavity, on the whole surface (negative = outward pull)
-  --moment N·m    vertebra flexion moment about the world left-right axis
+  --moment N·m    vertebra flexion moment (anterior compressed; negative = extension) about world left-right
   --E omitted on a CT: E from HU (Morgan et al. 2003 vertebral law, see src/solvers/mechanics/materials.ts)`;
 
 const KNOWN = {
@@ -216,6 +216,11 @@ export async function runSimulateStress(args: string[]): Promise<number> {
     const u = M.meanFaceDisplacement(problem.domain, problem.mesh, loaded, sol.u);
     summary.meanTopUzMm = round(u[2]);
     if (load !== 0) summary.axialStiffnessNPerMm = round(load / -u[2]);
+  }
+  if (loaded && momentNm !== undefined && momentNm !== 0) {
+    const theta = M.faceRotationAboutX(problem.domain, problem.mesh, loaded, sol.u);
+    summary.endplateFlexionRad = round(-theta); // rotation about −x: anterior edge moving down is flexion
+    summary.flexuralStiffnessNmPerDeg = round(Math.abs(momentNm / ((theta * 180) / Math.PI)));
   }
   if (zMid !== undefined) summary.meanAxialStressMidMPa = round(M.meanAxialStressAt(res, zMid));
   if (shell) {

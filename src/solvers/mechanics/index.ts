@@ -49,6 +49,7 @@ export {
   surfacePressureCase,
   fixRigidMotion,
   meanFaceDisplacement,
+  faceRotationAboutX,
   type RegionCase,
   type VertebraLoad,
 } from './presets';

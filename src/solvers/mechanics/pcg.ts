@@ -10,6 +10,16 @@ export interface PcgOptions {
   /** Called every `progressEvery` iterations with (iteration, relative residual). */
   onProgress?: (it: number, rel: number) => void;
   progressEvery?: number;
+  /** Aborts the solve (checked every iteration); the promise/return then throws an AbortError-like Error. */
+  signal?: AbortSignal;
+}
+
+function checkAbort(signal: AbortSignal | undefined, it: number): void {
+  if (signal?.aborted) {
+    const e = new Error(`solve cancelled after ${it} iterations`);
+    e.name = 'AbortError';
+    throw e;
+  }
 }
 
 export interface PcgResult<V> {
@@ -56,6 +66,7 @@ export function pcgRef(
   let rel = 1;
   let it = 0;
   while (it < maxIter) {
+    checkAbort(opts.signal, it);
     apply(p, q);
     let pq = 0;
     for (let i = 0; i < n; i++) pq += p[i]! * q[i]!;
@@ -118,6 +129,7 @@ export async function pcgAsync(
   let rel = 1;
   let it = 0;
   while (it < maxIter) {
+    checkAbort(opts.signal, it);
     const q = await ops.matvec(p);
     const pq = await ops.dot(p, q);
     if (!(pq > 0))

@@ -44,7 +44,7 @@ function exposedFacing(domain: HexDomain, dir: number, element: (e: number) => b
 export interface VertebraLoad {
   /** Axial compressive force (N, > 0 pushes inferiorly). */
   forceN?: number;
-  /** Flexion moment (N·mm) about the world +x (left-right) axis. */
+  /** Flexion moment (N·mm): anterior side compressed (a moment about world −x, RAS). Negative = extension. */
   momentNmm?: number;
   bc?: SupportKind;
   /** Labels of the vertebral body (loaded/supported region); default 49/50 when present, else all. */
@@ -81,7 +81,8 @@ export function vertebraCase(domain: HexDomain, load: VertebraLoad): RegionCase 
   const fixed = new Uint8Array(3 * mesh.nNodes);
   if (load.forceN) addTotalForce(domain, mesh, loadedFaces, force, [0, 0, -load.forceN]);
   if (load.momentNmm)
-    addBendingMoment(domain, mesh, loadedFaces, force, load.momentNmm, [1, 0, 0], [0, 0, 1]);
+    // Flexion = anterior (+y) side compressed: a positive moment about world −x (RAS: +x = patient right).
+    addBendingMoment(domain, mesh, loadedFaces, force, load.momentNmm, [-1, 0, 0], [0, 0, 1]);
   const support = nodesOfFaces(mesh, supportFaces);
   if ((load.bc ?? 'clamped') === 'clamped') fixNodes(fixed, support);
   else {
@@ -221,3 +222,29 @@ export function meanFaceDisplacement(
 }
 
 export { faceCentre };
+
+/**
+ * Rigid rotation (rad) of a loaded face set about the world x axis, least-squares fit of the nodes' world u_z
+ * against their world y lever arm: θ = Σ (y − ȳ)·u_z / Σ (y − ȳ)² (positive = right-hand rule about +x).
+ */
+export function faceRotationAboutX(
+  domain: HexDomain,
+  mesh: HexMesh,
+  faces: FaceSet,
+  uLocal: ArrayLike<number>,
+): number {
+  const nodes = nodesOfFaces(mesh, faces);
+  const X = nodePositions(domain, mesh);
+  const U = rotateVectors(gridRotation(domain), uLocal);
+  let ybar = 0;
+  for (const n of nodes) ybar += X[3 * n + 1]!;
+  ybar /= nodes.length;
+  let num = 0;
+  let den = 0;
+  for (const n of nodes) {
+    const d = X[3 * n + 1]! - ybar;
+    num += d * U[3 * n + 2]!;
+    den += d * d;
+  }
+  return num / den;
+}

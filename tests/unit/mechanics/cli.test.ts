@@ -157,6 +157,39 @@ describe('simulate stress CLI', () => {
     },
   );
 
+  it.runIf(existsSync(join(DATA, 'ct.nii.gz')))(
+    'lumbar CT L3 flexion moment tilts the superior endplate anteriorly',
+    async () => {
+      const dir = out();
+      const code = await main([
+        'simulate',
+        'stress',
+        '--volume',
+        join(DATA, 'ct.nii.gz'),
+        '--labels',
+        join(DATA, 'seg-vert.nii.gz'),
+        '--label',
+        '22',
+        '--subregions',
+        join(DATA, 'seg-subreg.nii.gz'),
+        '--element',
+        '3',
+        '--moment',
+        '5',
+        '--bc',
+        'clamped',
+        '--backend',
+        'js',
+        '--out',
+        dir,
+      ]);
+      expect(code).toBe(0);
+      const s = summary(dir);
+      expect(s.endplateFlexionRad).toBeGreaterThan(0);
+      expect(Number.isFinite(s.maxVonMisesMPa)).toBe(true);
+    },
+  );
+
   it('bad arguments and files exit non-zero with one line', async () => {
     const cases: [string[], RegExp][] = [
       [['--domain', 'box:10x10', '--element', '1', '--E', '1', '--load', '1'], /LxWxH/],
