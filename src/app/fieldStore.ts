@@ -149,6 +149,6 @@ export const useFields = create<FieldsState>((set, get) => ({
     fieldData.version++;
     playhead.timeMs = 0;
     playhead.frame = 0;
-    set({ available: [], active: undefined, durationMs: 0, dataVersion: fieldData.version, playing: false, probes: [] });
+    set({ available: [], active: undefined, durationMs: 0, dataVersion: fieldData.version, playing: false });
   },
 }));

@@ -12,6 +12,13 @@ import { useApp } from './store';
 import { fieldData, playhead, useFields, type FieldSeries } from './fieldStore';
 import { requestFieldRedraw } from '../scene/fields/commands';
 
+// A new scan invalidates every field (they are keyed by the old organ ids) and the worker's copy of the scan.
+useApp.subscribe((s, prev) => {
+  if (s.sourceName === prev.sourceName) return;
+  useFields.getState().clearAll();
+  useFields.getState().set({ probes: [], stimulus: undefined, lesion: [], load: undefined, fixed: undefined });
+});
+
 let worker: Worker | undefined;
 let remote: Comlink.Remote<SolverApi> | undefined;
 let scanOf = '';
@@ -76,14 +83,19 @@ export async function runEpWorkflow(params: EpRunParams, match: (name: string) =
     notify('error', 'EP: no heart mesh in the scene (expected an organ named like "heart_myocardium")');
     return undefined;
   }
-  const fields = useFields.getState();
-  fields.clearAll();
+  // The previous results stay until the new run delivers its first frame (a run that fails early loses nothing).
   const vm: FieldSeries[] = targets.map((t) => ({ name: 'Vm', units: 'mV', nVertices: t.positions.length / 3, frames: [], times: [] }));
-  targets.forEach((t, i) => putSeries(t.organId, vm[i]!));
-  playhead.timeMs = 0;
-  useFields.getState().set({ active: 'Vm', colormap: 'voltage', rangeMode: 'manual', min: -90, max: 30, isochrones: false });
+  let started = false;
+  const start = () => {
+    started = true;
+    useFields.getState().clearAll();
+    targets.forEach((t, i) => putSeries(t.organId, vm[i]!));
+    playhead.timeMs = 0;
+    useFields.getState().set({ active: 'Vm', colormap: 'voltage', rangeMode: 'manual', min: -90, max: 30, isochrones: false });
+  };
   let lastPublish = 0;
   const onFrame = Comlink.proxy((t: number, perMesh: Float32Array[]) => {
+    if (!started) start();
     perMesh.forEach((f, i) => {
       vm[i]!.frames.push(f);
       vm[i]!.times.push(t);
@@ -101,6 +113,7 @@ export async function runEpWorkflow(params: EpRunParams, match: (name: string) =
     const summary = await runTask('ep', `EP (${params.model}, dx ${params.dxMm} mm)`, (progress, flag) =>
       s.runEp(params, Comlink.transfer(targets, targets.map((t) => t.positions.buffer as ArrayBuffer)), onFrame, progress, flag),
     );
+    if (!started) start();
     summary.activation.forEach((a, i) =>
       putSeries(targets[i]!.organId, { name: 'activation', units: 'ms', nVertices: a.length, frames: [a], times: [] }),
     );
@@ -118,7 +131,7 @@ export async function runEpWorkflow(params: EpRunParams, match: (name: string) =
       );
     return epResults.last;
   } catch (err) {
-    useFields.getState().publish();
+    if (started) useFields.getState().publish();
     if (isCancel(err)) notify('info', 'EP cancelled; frames so far are kept.');
     else notify('error', `EP: ${err instanceof Error ? err.message : String(err)}`);
     return undefined;

@@ -94,5 +94,18 @@ test('EP run colours the heart, shows a legend and a probe action potential', as
   expect(later - rest).toBeGreaterThan(MIN_AP_AMPLITUDE_MV / 2);
   expect(v[v.length - 1]!).toBeLessThan(v[peakIdx]! - 5);
   await page.screenshot({ path: `${SHOTS}/ep-probe.png` });
+
+  // Playback advances the time display; pause stops it.
+  const shown = await page.getByTestId('timeline-time').innerText();
+  await page.getByRole('button', { name: 'play' }).click();
+  await expect(page.getByTestId('timeline-time')).not.toHaveText(shown, { timeout: 10_000 });
+  await page.getByRole('button', { name: 'pause' }).click();
+
+  // A time step above the model's limit is refused with a notice; the results on screen are kept.
+  await ep.getByLabel('dt', { exact: true }).fill('0.2');
+  await ep.getByRole('button', { name: 'Run EP' }).click();
+  await expect(page.locator('.notice.error')).toContainText('EP:', { timeout: 30_000 });
+  await expect(page.getByTestId('scalar-bar')).toContainText('Vm');
+  await expect(page.locator('.probe-list li')).toHaveCount(1);
   expect(errors).toEqual([]);
 });
