@@ -147,8 +147,9 @@ export function reconstructLabel(
   const o = resolve(opts);
   const t0 = performance.now();
   const boxes = labelBoxes(labels);
+  const scanMs = performance.now() - t0;
   const r = labelSurface(labels, boxes, value, name, o);
-  r.timingsMs.extract += performance.now() - t0;
+  r.timingsMs.extract += scanMs;
   return r;
 }
 
@@ -191,7 +192,9 @@ export async function reconstructOrgans(
   if (o.decimate > 0) await meshesReady();
   signal?.throwIfAborted();
   progress?.(0, 'scanning labels');
+  const t0 = performance.now();
   const boxes = labelBoxes(labels);
+  let scanMs = performance.now() - t0; // the one label scan is charged to the first mesh's extract stage
   const meshes: SurfaceMesh[] = [];
   const timingsMs: Record<string, StageTimings> = {};
   for (let s = 0; s < selection.length; s++) {
@@ -200,6 +203,8 @@ export async function reconstructOrgans(
     await new Promise((r) => setTimeout(r, 0));
     signal?.throwIfAborted();
     const r = labelSurface(labels, boxes, sel.value, sel.name, o);
+    r.timingsMs.extract += scanMs;
+    scanMs = 0;
     if (sel.color) r.mesh.color = [...sel.color];
     meshes.push(r.mesh);
     timingsMs[sel.name] = r.timingsMs;
