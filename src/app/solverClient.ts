@@ -168,7 +168,7 @@ export async function runStressWorkflow(params: StressParams, organIds: string[]
     const { fields: _f, ...rest } = summary;
     stressResults.last = { ...rest, organIds: targets.map((t) => t.organId) };
     const maxD = summary.maxDispMm;
-    useFields.getState().set({ active: 'von Mises', colormap: 'viridis', rangeMode: 'robust', dispScale: maxD > 0 ? Math.min(1000, 3 / maxD) : 1 });
+    useFields.getState().set({ active: 'von Mises', colormap: 'viridis', rangeMode: 'robust', dispScale: maxD > 0 ? Math.max(1, Math.min(1000, 3 / maxD)) : 1 });
     useFields.getState().publish();
     requestFieldRedraw();
     notify(

@@ -58,3 +58,27 @@ test('vertebra compression shows von Mises colours with an MPa legend', async ({
   await page.screenshot({ path: `${SHOTS}/stress-displacement-deformed.png` });
   expect(errors).toEqual([]);
 });
+
+test('ventricle cavity pressure shows von Mises in kPa on the myocardium', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await page.waitForFunction(() => Number(document.body.dataset.organsDrawn ?? 0) > 0, undefined, { timeout: 150_000 });
+  await expect(page.locator('.task')).toHaveCount(0, { timeout: 60_000 });
+  mkdirSync(SHOTS, { recursive: true });
+  const panel = page.getByRole('region', { name: 'stress analysis' });
+  await panel.getByLabel('stress preset').selectOption('ventricle-pressure');
+  await expect(panel.getByLabel('stress organ')).toContainText('heart_myocardium');
+  await panel.getByLabel('element size', { exact: true }).fill('4');
+  await panel.getByRole('button', { name: 'Run stress' }).click();
+  await expect(page.locator('.task[data-task="stress"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.locator('.task[data-task="stress"]')).toHaveCount(0, { timeout: 150_000 });
+  const summary = await page.evaluate(() => (window.__organTwin?.stressSummary as () => { units: string; converged: boolean } | null)());
+  expect(summary?.converged).toBe(true);
+  expect(summary?.units).toBe('kPa');
+  await expect(page.getByTestId('scalar-bar')).toContainText('kPa');
+  await panel.getByRole('checkbox').check();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${SHOTS}/stress-ventricle.png` });
+  expect(errors).toEqual([]);
+});

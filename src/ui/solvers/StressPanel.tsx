@@ -129,7 +129,7 @@ export function StressPanel() {
           </div>
           <label className="row">
             <input type="checkbox" checked={showDeformed} onChange={(e) => set({ showDeformed: e.target.checked })} /> deformed ×
-            <input type="range" aria-label="deformation scale" min={0} max={4} step={0.05} value={Math.log10(Math.max(1, dispScale))}
+            <input type="range" aria-label="deformation scale" min={-1} max={4} step={0.05} value={Math.log10(Math.max(0.1, dispScale))}
               onChange={(e) => set({ dispScale: 10 ** Number(e.target.value) })} />
             <span>{dispScale.toPrecision(3)}</span>
           </label>
