@@ -68,7 +68,7 @@ interface FieldsState {
   /** Field name shown on every organ that has it (undefined: plain anatomy colours). */
   active?: string;
   /** Names of the available fields with units (for the selector). */
-  available: { name: string; units: string; timeVarying: boolean }[];
+  available: { name: string; units: string; timeVarying: boolean; signed: boolean }[];
   colormap: ColormapName;
   rangeMode: RangeMode;
   min: number;
@@ -126,11 +126,11 @@ export const useFields = create<FieldsState>((set, get) => ({
     }),
   removeProbe: (id) => set((s) => ({ probes: s.probes.filter((p) => p.id !== id) })),
   publish: () => {
-    const seen = new Map<string, { name: string; units: string; timeVarying: boolean }>();
+    const seen = new Map<string, { name: string; units: string; timeVarying: boolean; signed: boolean }>();
     let duration = 0;
     for (const byName of fieldData.series.values())
       for (const s of byName.values()) {
-        if (!seen.has(s.name)) seen.set(s.name, { name: s.name, units: s.units, timeVarying: s.times.length > 1 });
+        if (!seen.has(s.name)) seen.set(s.name, { name: s.name, units: s.units, timeVarying: s.times.length > 1, signed: !!s.signed });
         const last = s.times[s.times.length - 1];
         if (last !== undefined && last > duration) duration = last;
       }

@@ -17,12 +17,16 @@ export function ScalarBar() {
   const dataVersion = useFields((s) => s.dataVersion);
   const set = useFields((s) => s.set);
   const info = available.find((a) => a.name === active);
+  const signed = !!info?.signed;
 
   useEffect(() => {
     if (!active || mode === 'manual') return;
     const r = activeRange(active, mode);
-    if (r) set({ min: r[0], max: r[1] });
-  }, [active, mode, dataVersion, set]);
+    if (!r) return;
+    // Signed fields (principal stress) get a range symmetric about 0 so the diverging map's white means zero.
+    const m = Math.max(Math.abs(r[0]), Math.abs(r[1]));
+    set(signed ? { min: -m, max: m } : { min: r[0], max: r[1] });
+  }, [active, mode, dataVersion, signed, set]);
 
   if (!active || !info) return null;
   const ticks = niceTicks(min, max, 5);
