@@ -44,10 +44,8 @@ export async function canvasColours(page: Page, selector = 'canvas', excludeCorn
       if (max < 0.18) fam = 'dark';
       else if (sat < 0.18) fam = max > 0.6 ? 'light-neutral' : 'grey';
       else {
-        let hue = 0;
-        if (max === r) hue = ((g - b) / (max - min)) % 6;
-        else if (max === g) hue = (b - r) / (max - min) + 2;
-        else hue = (r - g) / (max - min) + 4;
+        const d = max - min;
+        let hue = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
         hue = (hue * 60 + 360) % 360;
         fam = `hue${Math.floor(hue / 30) * 30}${max > 0.55 ? '-light' : '-deep'}`;
       }
