@@ -47,15 +47,22 @@ export function SessionControls() {
 
   return (
     <div className="session-controls" role="group" aria-label="Session">
+      <span className="session-label">Session</span>
       <button
         type="button"
+        aria-label="Save session"
         onClick={() => downloadSession(captureSession())}
-        title="Save the view state (not the scan) to a file"
+        title="Save the view state (not the scan) to a .otwin.json file"
       >
-        Save session
+        Save
       </button>
-      <button type="button" onClick={() => input.current?.click()}>
-        Open session
+      <button
+        type="button"
+        aria-label="Open session"
+        title="Open a .otwin.json session file"
+        onClick={() => input.current?.click()}
+      >
+        Open
       </button>
       <input
         ref={input}
@@ -69,8 +76,13 @@ export function SessionControls() {
           e.target.value = '';
         }}
       />
-      <button type="button" onClick={() => void share()}>
-        Share link
+      <button
+        type="button"
+        aria-label="Share link"
+        title="Link with the view and parameters only (no scan data, no file names)"
+        onClick={() => void share()}
+      >
+        Link
       </button>
       <label
         className="session-keep"
@@ -88,11 +100,13 @@ export function SessionControls() {
       </label>
       <button
         type="button"
+        aria-label="Clear saved"
+        title="Delete the autosaved session from this browser"
         onClick={() =>
           void clearAutosave().then(() => notify('info', 'Saved session data cleared from this browser.'))
         }
       >
-        Clear saved
+        Forget
       </button>
       {link && (
         <input
