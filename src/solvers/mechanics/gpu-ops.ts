@@ -15,6 +15,8 @@ function f32(r: unknown): Float32Array {
 }
 
 export interface GpuMechanicsOps extends PcgOps {
+  /** The gpu.js kernels (matvec, Jacobi, then the shared vector kernels), for kernelBackend() introspection. */
+  readonly kernels: { kernel?: unknown }[];
   destroy(): void;
 }
 
@@ -29,22 +31,34 @@ export function createGpuOps(
   const gpu = compute.gpu;
   if (!gpu) throw new Error('mechanics: createGpuOps needs a gpu.js backend (got the plain js backend)');
   const n = 3 * mesh.nNodes;
-  const elemNodes = Float32Array.from(mesh.elemNodes);
-  const nodeElems = Float32Array.from(mesh.nodeElems);
-  const k1 = Float32Array.from(parts.k1);
-  const k2 = Float32Array.from(parts.k2);
-  const c1 = Float32Array.from(parts.c1);
-  const c2 = Float32Array.from(parts.c2);
+  if (8 * (mesh.nElems + mesh.nNodes) >= 2 ** 24)
+    throw new Error(
+      'mechanics: mesh too large for float32 index tables on gpu.js (use a larger element size or --backend js)',
+    );
+  const topo = new Float32Array(8 * (mesh.nElems + mesh.nNodes));
+  topo.set(mesh.elemNodes);
+  topo.set(mesh.nodeElems, 8 * mesh.nElems);
+  const k = new Float32Array(1152);
+  k.set(parts.k1);
+  k.set(parts.k2, 576);
+  const coef = new Float32Array(2 * mesh.nElems);
+  coef.set(parts.c1);
+  coef.set(parts.c2, mesh.nElems);
   const free = Float32Array.from(fixed, (f) => (f ? 0 : 1));
   const inv = Float32Array.from(invDiag, (v, i) => (fixed[i] ? 0 : v));
   const kMat = gpu.createKernel(
     stiffnessMatvecKernel,
-    kernelSettings([n], { twoPart: parts.twoPart ? 1 : 0 }, 64),
+    kernelSettings(
+      [n],
+      { twoPart: parts.twoPart ? 1 : 0, nodeOffset: 8 * mesh.nElems, coefOffset: mesh.nElems },
+      64,
+    ),
   ) as IKernelRunShortcut;
   const kJac = gpu.createKernel(jacobiKernel, kernelSettings([n])) as IKernelRunShortcut;
   const vec = createVectorOps(compute, n);
   return {
-    matvec: async (x) => f32(await kMat(x, elemNodes, nodeElems, k1, k2, c1, c2, free)),
+    kernels: [kMat, kJac, ...vec.kernels],
+    matvec: async (x) => f32(await kMat(x, topo, k, coef, free)),
     precond: async (r) => f32(await kJac(r, inv)),
     axpy: (a, x, y) => vec.axpy(a, x, y),
     dot: (x, y) => vec.dot(x, y),

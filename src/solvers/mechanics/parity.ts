@@ -2,7 +2,7 @@
 // runnable in Node (tests/unit/mechanics) and in the browser compute-check page for webgl2/webgpu. Each case
 // compares a backend against the plain-TS reference and returns the max relative error and its tolerance.
 // Units: mm, N (a small 5×4×3 mm box, E = 1000 MPa). Frame: local grid axes.
-import type { Compute } from '../compute';
+import { kernelBackend, type Compute } from '../compute';
 import { boxDomain } from './domains';
 import { createGpuOps, matvecF32Ref } from './gpu-ops';
 import { buildHexMesh } from './mesh';
@@ -18,7 +18,8 @@ export const SOLVE_PARITY_TOL = 1e-4;
 export interface ParityCase {
   name: string;
   tol: number;
-  run(compute: Compute): Promise<number>;
+  /** Max relative error vs the reference; `ran` (if given) receives the backend the kernel really ran on. */
+  run(compute: Compute, ran?: (backend: string) => void): Promise<number>;
 }
 
 function relMax(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -53,11 +54,13 @@ export function mechanicsKernelParityCases(): ParityCase[] {
   const matvec = (twoPart: boolean): ParityCase => ({
     name: `mechanics matvec (${twoPart ? 'λ/μ two-part' : 'uniform ν'})`,
     tol: KERNEL_PARITY_TOL,
-    async run(compute) {
+    async run(compute, ran) {
       const f = fixture(twoPart);
       const ops = createGpuOps(compute, f.mesh, f.parts, f.fixed, f.inv);
       try {
-        return relMax(await ops.matvec(f.x), matvecF32Ref(f.mesh, f.parts, f.fixed, f.x));
+        const y = await ops.matvec(f.x);
+        ran?.(kernelBackend(ops.kernels[0]!));
+        return relMax(y, matvecF32Ref(f.mesh, f.parts, f.fixed, f.x));
       } finally {
         ops.destroy();
       }

@@ -7,17 +7,16 @@ import type { KernelThis } from '../compute';
 
 /**
  * y[dof] = free[dof] · Σ_slots Σ_c (c1[e]·K1[row, 3c..3c+2] + c2[e]·K2[row, ...]) · x[3·node(e,c) ..].
+ * Packed arguments (WebGPU allows only 8 storage buffers per stage): topo = [elemNodes (8/element) | nodeElems
+ * (8/node, from constants.nodeOffset)], k = [K1 | K2] (576 each), coef = [c1 | c2] (c2 from constants.coefOffset).
  * constants.twoPart = 0 skips K2 (all elements share ν: K1 is the merged unit-E matrix).
  */
 export function stiffnessMatvecKernel(
-  this: KernelThis<{ twoPart: number }>,
+  this: KernelThis<{ twoPart: number; nodeOffset: number; coefOffset: number }>,
   x: Float32Array,
-  elemNodes: Float32Array,
-  nodeElems: Float32Array,
-  k1: Float32Array,
-  k2: Float32Array,
-  c1: Float32Array,
-  c2: Float32Array,
+  topo: Float32Array,
+  k: Float32Array,
+  coef: Float32Array,
   free: Float32Array,
 ): number {
   const dof = this.thread.x;
@@ -25,23 +24,23 @@ export function stiffnessMatvecKernel(
   const d = dof - 3 * n;
   let s = 0;
   for (let slot = 0; slot < 8; slot++) {
-    const e = nodeElems[8 * n + slot]!;
+    const e = topo[this.constants.nodeOffset + 8 * n + slot]!;
     if (e >= 0) {
       const row = 24 * (3 * (7 - slot) + d);
       let s1 = 0;
       let s2 = 0;
       for (let c = 0; c < 8; c++) {
-        const b = 3 * elemNodes[8 * e + c]!;
+        const b = 3 * topo[8 * e + c]!;
         const r0 = row + 3 * c;
         const xa = x[b]!;
         const xb = x[b + 1]!;
         const xc = x[b + 2]!;
-        s1 += k1[r0]! * xa + k1[r0 + 1]! * xb + k1[r0 + 2]! * xc;
+        s1 += k[r0]! * xa + k[r0 + 1]! * xb + k[r0 + 2]! * xc;
         if (this.constants.twoPart > 0) {
-          s2 += k2[r0]! * xa + k2[r0 + 1]! * xb + k2[r0 + 2]! * xc;
+          s2 += k[576 + r0]! * xa + k[577 + r0]! * xb + k[578 + r0]! * xc;
         }
       }
-      s += c1[e]! * s1 + c2[e]! * s2;
+      s += coef[e]! * s1 + coef[this.constants.coefOffset + e]! * s2;
     }
   }
   return free[dof]! * s;

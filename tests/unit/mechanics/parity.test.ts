@@ -12,7 +12,9 @@ describe.each(['cpu', 'webasm'] as const)('mechanics kernels on %s', (backend) =
     it(`${c.name} matches the reference`, async () => {
       const compute = await createCompute(backend);
       computes.push(compute);
-      const err = await c.run(compute);
+      let ran = backend as string;
+      const err = await c.run(compute, (b) => (ran = b));
+      expect(ran).toBe(backend); // gpu.js did not silently fall back to another backend
       expect(Number.isFinite(err)).toBe(true);
       expect(err).toBeLessThan(c.tol);
     });
