@@ -1,66 +1,68 @@
 // One ten Tusscher-Panfilov 2006 (epicardial) time step for a single cell, in place on
 // y = [V, Ki, Nai, Cai, CaSS, CaSR, Rbar, Xr1, Xr2, Xs, m, h, j, d, f, f2, fCass, s, r]. Units as in tnnp.ts
 // (mV, ms, mM, pA/pF). V gets only the ionic update here; the caller adds diffusion and stimulus.
+// This is the direct (no lookup table) reference evaluation; the tissue solver uses the faster, table-driven
+// struct-of-arrays kernel in tnnp-step.ts, which tests/unit/ep/tnnp-fast.test.ts checks against this one.
 
-// Physical constants and cell geometry (Table 1 of the 2004/2006 papers).
-const R = 8314.472,
-  T = 310,
-  F = 96485.3415,
-  RTF = (R * T) / F,
-  FRT = 1 / RTF;
-const Cm = 0.185,
-  Vc = 0.016404,
-  Vsr = 0.001094,
-  Vss = 0.00005468;
-const Ko = 5.4,
-  Nao = 140,
-  Cao = 2;
-// Conductances (epicardium)
-const GNa = 14.838,
-  GK1 = 5.405,
-  Gto = 0.294,
-  GKr = 0.153,
-  GKs = 0.392,
-  pKNa = 0.03,
-  GCaL = 3.98e-5;
-const GbNa = 0.00029,
-  GbCa = 0.000592,
-  GpCa = 0.1238,
-  KpCa = 0.0005,
-  GpK = 0.0146;
-const PNaK = 2.724,
-  KmK = 1,
-  KmNa = 40;
-const kNaCa = 1000,
-  KmNai = 87.5,
-  KmCa = 1.38,
-  ksat = 0.1,
-  gam = 0.35,
-  alf = 2.5;
-// Calcium handling
-const Bufc = 0.2,
-  Kbufc = 0.001,
-  Bufsr = 10,
-  Kbufsr = 0.3,
-  Bufss = 0.4,
-  Kbufss = 0.00025;
-const Vmaxup = 0.006375,
-  Kup = 0.00025,
-  Vrel = 0.102,
-  k1p = 0.15,
-  k2p = 0.045,
-  k3 = 0.06,
-  k4 = 0.005;
-const EC = 1.5,
-  maxsr = 2.5,
-  minsr = 1,
-  Vleak = 0.00036,
-  Vxfer = 0.0038;
-const inverseVcF = 1 / (Vc * F),
-  inverseVcF2 = 1 / (2 * Vc * F),
-  inverseVssF2 = 1 / (2 * Vss * F);
-const sqrtKo = Math.sqrt(Ko / 5.4);
+import { TNNP_PARAMS } from './tnnp-params';
 
+const {
+  RTF,
+  FRT,
+  Cm,
+  Vc,
+  Vsr,
+  Vss,
+  Ko,
+  Nao,
+  Cao,
+  GNa,
+  GK1,
+  Gto,
+  GKr,
+  GKs,
+  pKNa,
+  GCaL,
+  GbNa,
+  GbCa,
+  GpCa,
+  KpCa,
+  GpK,
+  PNaK,
+  KmK,
+  KmNa,
+  kNaCa,
+  KmNai,
+  KmCa,
+  ksat,
+  gam,
+  alf,
+  Bufc,
+  Kbufc,
+  Bufsr,
+  Kbufsr,
+  Bufss,
+  Kbufss,
+  Vmaxup,
+  Kup,
+  Vrel,
+  k1p,
+  k2p,
+  k3,
+  k4,
+  EC,
+  maxsr,
+  minsr,
+  Vleak,
+  Vxfer,
+  inverseVcF,
+  inverseVcF2,
+  inverseVssF2,
+  sqrtKo,
+  F,
+} = TNNP_PARAMS;
+
+const gt = new Float64Array(22);
 const rl = (x: number, inf: number, tau: number, dt: number) => inf - (inf - x) * Math.exp(-dt / tau);
 
 export function tnnpRates(y: Float64Array, dt: number): void {
@@ -145,6 +147,29 @@ export function tnnpRates(y: Float64Array, dt: number): void {
   y[6] = Rbar + dt * dRbar;
 
   // Gates (Rush-Larsen), all at the old V.
+  tnnpGateInfTau(V, gt, 0);
+  y[10] = rl(m, gt[0]!, gt[1]!, dt);
+  y[11] = rl(h, gt[2]!, gt[3]!, dt);
+  y[12] = rl(j, gt[4]!, gt[5]!, dt);
+  y[7] = rl(Xr1, gt[6]!, gt[7]!, dt);
+  y[8] = rl(Xr2, gt[8]!, gt[9]!, dt);
+  y[9] = rl(Xs, gt[10]!, gt[11]!, dt);
+  const cr = (CaSS / 0.05) * (CaSS / 0.05);
+  const fcinf = 0.6 / (1 + cr) + 0.4;
+  const tfc = 80 / (1 + cr) + 2;
+  y[13] = rl(d, gt[12]!, gt[13]!, dt);
+  y[14] = rl(f, gt[14]!, gt[15]!, dt);
+  y[15] = rl(f2, gt[16]!, gt[17]!, dt);
+  y[16] = rl(fCass, fcinf, tfc, dt);
+  y[17] = rl(s, gt[20]!, gt[21]!, dt);
+  y[18] = rl(r, gt[18]!, gt[19]!, dt);
+}
+
+/** The voltage-gated gates; tnnpGateInfTau writes their (x∞, τ/ms) pairs in this order (j shares h∞). */
+export const TNNP_VGATES = ['m', 'h', 'j', 'Xr1', 'Xr2', 'Xs', 'd', 'f', 'f2', 'r', 's'] as const;
+
+/** Steady states and time constants (ms) of the 11 voltage-gated gates at V (mV): out[off + 2g] = x∞, +1 = τ. */
+export function tnnpGateInfTau(V: number, out: Float64Array, off: number): void {
   const am = 1 / (1 + Math.exp((-60 - V) / 5));
   const bm = 0.1 / (1 + Math.exp((V + 35) / 5)) + 0.1 / (1 + Math.exp((V - 50) / 200));
   const minf = 1 / ((1 + Math.exp((-56.86 - V) / 9.03)) * (1 + Math.exp((-56.86 - V) / 9.03)));
@@ -163,9 +188,6 @@ export function tnnpRates(y: Float64Array, dt: number): void {
       (1 + Math.exp(0.311 * (V + 79.23)));
     bj = (0.02424 * Math.exp(-0.01052 * V)) / (1 + Math.exp(-0.1378 * (V + 40.14)));
   }
-  y[10] = rl(m, minf, am * bm, dt);
-  y[11] = rl(h, hinf, 1 / (ah + bh), dt);
-  y[12] = rl(j, hinf, 1 / (aj + bj), dt);
 
   const xr1inf = 1 / (1 + Math.exp((-26 - V) / 7));
   const txr1 = (450 / (1 + Math.exp((-45 - V) / 10))) * (6 / (1 + Math.exp((V + 30) / 11.5)));
@@ -173,9 +195,6 @@ export function tnnpRates(y: Float64Array, dt: number): void {
   const txr2 = (3 / (1 + Math.exp((-60 - V) / 20))) * (1.12 / (1 + Math.exp((V - 60) / 20)));
   const xsinf = 1 / (1 + Math.exp((-5 - V) / 14));
   const txs = (1400 / Math.sqrt(1 + Math.exp((5 - V) / 6))) * (1 / (1 + Math.exp((V - 35) / 15))) + 80;
-  y[7] = rl(Xr1, xr1inf, txr1, dt);
-  y[8] = rl(Xr2, xr2inf, txr2, dt);
-  y[9] = rl(Xs, xsinf, txs, dt);
 
   const dinf = 1 / (1 + Math.exp((-8 - V) / 7.5));
   const td =
@@ -192,19 +211,32 @@ export function tnnpRates(y: Float64Array, dt: number): void {
     562 * Math.exp(-((V + 27) * (V + 27)) / 240) +
     31 / (1 + Math.exp((25 - V) / 10)) +
     80 / (1 + Math.exp((V + 30) / 10));
-  const cr = (CaSS / 0.05) * (CaSS / 0.05);
-  const fcinf = 0.6 / (1 + cr) + 0.4;
-  const tfc = 80 / (1 + cr) + 2;
-  y[13] = rl(d, dinf, td, dt);
-  y[14] = rl(f, finf, tf, dt);
-  y[15] = rl(f2, f2inf, tf2, dt);
-  y[16] = rl(fCass, fcinf, tfc, dt);
 
   // Ito gates, epicardial kinetics
   const rinf = 1 / (1 + Math.exp((20 - V) / 6));
   const tr = 9.5 * Math.exp(-((V + 40) * (V + 40)) / 1800) + 0.8;
   const sinf = 1 / (1 + Math.exp((V + 20) / 5));
   const ts = 85 * Math.exp(-((V + 45) * (V + 45)) / 320) + 5 / (1 + Math.exp((V - 20) / 5)) + 3;
-  y[17] = rl(s, sinf, ts, dt);
-  y[18] = rl(r, rinf, tr, dt);
+  out[off] = minf;
+  out[off + 1] = am * bm;
+  out[off + 2] = hinf;
+  out[off + 3] = 1 / (ah + bh);
+  out[off + 4] = hinf;
+  out[off + 5] = 1 / (aj + bj);
+  out[off + 6] = xr1inf;
+  out[off + 7] = txr1;
+  out[off + 8] = xr2inf;
+  out[off + 9] = txr2;
+  out[off + 10] = xsinf;
+  out[off + 11] = txs;
+  out[off + 12] = dinf;
+  out[off + 13] = td;
+  out[off + 14] = finf;
+  out[off + 15] = tf;
+  out[off + 16] = f2inf;
+  out[off + 17] = tf2;
+  out[off + 18] = rinf;
+  out[off + 19] = tr;
+  out[off + 20] = sinf;
+  out[off + 21] = ts;
 }

@@ -5,8 +5,12 @@
 // µA/cm² and dV/dt = −I mV/ms), concentrations mM, conductances nS/pF. Gates use Rush-Larsen
 // (x ← x∞ − (x∞ − x)·e^(−dt/τ)), concentrations and the RyR state R̄ forward Euler. Buffering: rapid-equilibrium
 // buffer factors for Ca_i, Ca_SR and Ca_ss. Stimulus and diffusion arrive in `extra` (mV/ms) and bypass K_i.
+// `tenTusscherPanfilov` (the solver's) runs the table-driven SoA kernel; `tenTusscherPanfilovDirect` evaluates
+// every function directly per cell and is the reference the fast one is tested against.
 import type { CellModel } from './types';
 import { tnnpRates } from './tnnp-rates';
+import { tnnpStepSoA } from './tnnp-step';
+import { tnnpTables } from './tnnp-tables';
 
 export const TNNP_STATE = [
   'Ki',
@@ -52,17 +56,32 @@ export const TNNP_INIT = {
   r: 2.42e-8,
 };
 
-export const tenTusscherPanfilov: CellModel = {
+const base = {
   name: 'tnnp',
   source: 'ten Tusscher & Panfilov 2006, Am J Physiol 291:H1088 (epicardial)',
   stateNames: [...TNNP_STATE],
   restMv: -85.23,
   activationMv: 0,
   maxDtMs: 0.1,
-  init(v, s) {
+  init(v: Float32Array, s: Float32Array[]) {
     v.fill(TNNP_INIT.V);
     TNNP_STATE.forEach((name, k) => s[k]!.fill(TNNP_INIT[name]));
   },
+} as const;
+
+/** The solver's TNNP: struct-of-arrays kernel with voltage lookup tables (tnnp-step.ts, tnnp-tables.ts). */
+export const tenTusscherPanfilov: CellModel = {
+  ...base,
+  stateNames: [...TNNP_STATE],
+  step(v, s, extra, dt) {
+    tnnpStepSoA(v, s, extra, dt, tnnpTables(dt));
+  },
+};
+
+/** Reference: the same equations evaluated directly per cell (tnnpRates, no tables), ~20× slower. For tests. */
+export const tenTusscherPanfilovDirect: CellModel = {
+  ...base,
+  stateNames: [...TNNP_STATE],
   step(v, s, extra, dt) {
     const y = new Float64Array(19);
     for (let c = 0; c < v.length; c++) {
