@@ -5,7 +5,7 @@
 import { del, get, set } from 'idb-keyval';
 import { useApp } from '../store';
 import { captureSession } from './capture';
-import { pendingSession } from './restore';
+import { pendingSession, pendingSlicesApplied } from './restore';
 import type { SessionDoc } from './schema';
 import { useSessionUi } from './sessionStore';
 import { SessionError, validateSession } from './validate';
@@ -37,6 +37,7 @@ export function sessionForAutosave(): SessionDoc | undefined {
     doc.sources = p.sources;
     doc.organs = p.organs;
     if (p.selectedOrgan !== undefined) doc.selectedOrgan = p.selectedOrgan;
+    if (!pendingSlicesApplied()) doc.slices = { ...doc.slices, ...p.slices };
   }
   return doc.organs.length > 0 || doc.sources.length > 0 ? doc : undefined;
 }

@@ -6,6 +6,7 @@ import { loadAutosave, startAutosave } from './autosave';
 import { setCameraAccess } from './capture';
 import { installSessionDebugHook } from './debug';
 import { restoreSession } from './restore';
+import { registerBuiltinSlices } from './builtinSlices';
 import { decodeShareHash } from './share';
 
 let initialised = false;
@@ -18,6 +19,7 @@ export async function initSession(): Promise<void> {
     set: (c) => cameraCommands.setView?.(c),
   });
   installSessionDebugHook();
+  registerBuiltinSlices();
   let linked = false;
   try {
     const doc = decodeShareHash(location.hash);

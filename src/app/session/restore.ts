@@ -12,6 +12,13 @@ let pendingOrigin: RestoreOrigin = 'autosave';
 /** Scene changes seen since the pending session was set (the first one is the automatic phantom at start). */
 let scenesSeen = 0;
 let unsubscribe: (() => void) | undefined;
+/** False while a restored session waits for its first scene (its slices are not live yet). */
+let slicesApplied = true;
+
+/** True once the pending session's slices reached the live stores. */
+export function pendingSlicesApplied(): boolean {
+  return slicesApplied;
+}
 
 /** The session still waiting for its scan (its sources and organs are kept by autosave). */
 export function pendingSession(): SessionDoc | undefined {
@@ -39,7 +46,12 @@ function originText(origin: RestoreOrigin, doc: SessionDoc): string {
 function applyToScene(doc: SessionDoc, origin: RestoreOrigin): void {
   const missing = missingFiles(doc);
   const matched = sceneMatches(doc) && missing.length === 0;
+  slicesApplied = true;
   afterSceneSettles(() => {
+    // Slices after the organs exist: probes and the like refer to organs by name.
+    const errors = applySessionSlices(doc);
+    if (errors.length > 0)
+      useApp.getState().notify('error', `Session: could not restore ${errors.join('; ')}`);
     if (matched) {
       const r = applyOrgans(doc);
       if (r.unmatched.length > 0)
@@ -90,10 +102,9 @@ function ensureSubscribed(): void {
 /** Restores a validated session. Applies now if a scene is on screen, else when the next scene arrives. */
 export function restoreSession(doc: SessionDoc, origin: RestoreOrigin): void {
   ensureSubscribed();
-  const errors = applySessionSlices(doc);
-  if (errors.length > 0) useApp.getState().notify('error', `Session: could not restore ${errors.join('; ')}`);
   const st = useApp.getState();
   pending = doc;
+  slicesApplied = false;
   pendingOrigin = origin;
   if (st.organs.length > 0) {
     scenesSeen = 1; // a user action on a live scene: a non-matching scene is already the "rest" case
@@ -109,5 +120,6 @@ export function restoreSession(doc: SessionDoc, origin: RestoreOrigin): void {
 /** Forgets a waiting session (used by "Clear"). */
 export function dropPendingSession(): void {
   pending = undefined;
+  slicesApplied = true;
   useSessionUi.getState().setBanner(undefined);
 }
