@@ -32,9 +32,9 @@ export default async function (): Promise<BenchSection[]> {
     for (const be of backends) {
       const compute = await createCompute(be);
       try {
-        await solveElastic(c, { compute, maxIter: 1 }); // warm-up: kernel compilation
+        await solveElastic(c, { compute, maxIter: 1, preconditioner: 'jacobi' }); // warm-up: kernel compilation
         global.gc?.();
-        const s = await solveElastic(c, { compute, maxIter: iters, tol: 1e-30 });
+        const s = await solveElastic(c, { compute, maxIter: iters, tol: 1e-30, preconditioner: 'jacobi' });
         const ms = s.stats.wallMs / s.stats.iterations;
         (series[be] ??= { dof: [], ms: [] }).dof.push(dof);
         series[be].ms.push(ms);
@@ -48,22 +48,35 @@ export default async function (): Promise<BenchSection[]> {
   const full: BenchRow[] = [];
   const fullDof: number[] = [];
   const fullMs: number[] = [];
+  const mgRows: BenchRow[] = [];
+  const mgDof: number[] = [];
+  const mgMs: number[] = [];
   for (const n of sizes.filter((s) => s <= Number(process.env.MECH_BENCH_FULL_MAX ?? 36))) {
     const c = axialLoadCase(boxDomain(n, n, 2 * n, 1, { E: 1000, nu: 0.3 }), 1000, 'roller');
-    const s = await solveElastic(c, { backend: 'js', tol: 1e-6 });
     const dof = 3 * c.mesh.nNodes;
-    fullDof.push(dof);
-    fullMs.push(s.stats.wallMs);
-    full.push({
-      name: `js full solve n=${n}`,
-      ms: s.stats.wallMs,
-      dof,
-      iterations: s.stats.iterations,
-      relativeResidual: s.stats.relativeResidual,
-      msPerIteration: s.stats.wallMs / s.stats.iterations,
-      baseline: `js full solve n=${sizes[0]}`,
-    });
-    console.log(`  full n=${n}: ${s.stats.iterations} its, ${s.stats.wallMs.toFixed(0)} ms`);
+    for (const pc of ['jacobi', 'multigrid'] as const) {
+      if (pc === 'jacobi' && n > Number(process.env.MECH_BENCH_JACOBI_MAX ?? 36)) continue;
+      const s = await solveElastic(c, { backend: 'js', tol: 1e-6, preconditioner: pc });
+      const row = {
+        name: `js ${pc} full solve n=${n}`,
+        ms: s.stats.wallMs,
+        dof,
+        iterations: s.stats.iterations,
+        relativeResidual: s.stats.relativeResidual,
+        msPerIteration: s.stats.wallMs / s.stats.iterations,
+        baseline: `js jacobi full solve n=${n}`,
+      };
+      if (pc === 'jacobi') {
+        fullDof.push(dof);
+        fullMs.push(s.stats.wallMs);
+        full.push({ ...row, name: `js full solve n=${n}`, baseline: `js full solve n=${sizes[0]}` });
+      } else {
+        mgDof.push(dof);
+        mgMs.push(s.stats.wallMs);
+      }
+      mgRows.push(row);
+      console.log(`  ${pc} full n=${n}: ${s.stats.iterations} its, ${s.stats.wallMs.toFixed(0)} ms`);
+    }
   }
   // Iterations to 1e-6 grow linearly with n for Jacobi-PCG (measured on the full solves): estimate the total
   // solve time of every per-iteration row from a least-squares its ≈ k·n fit (marked as an estimate).
@@ -91,6 +104,6 @@ export default async function (): Promise<BenchSection[]> {
   );
   return [
     { title: 'mechanics: PCG time per iteration by backend (box n×n×2n, 1 mm hexes)', rows: perIt, notes },
-    { title: 'mechanics: full Jacobi-PCG solves to 1e-6 (js)', rows: full },
+    { title: 'mechanics: full PCG solves to 1e-6 (js): Jacobi vs geometric multigrid V-cycle', rows: mgRows },
   ];
 }

@@ -60,3 +60,4 @@ export { meanAxialStressAt, lameSphere, meanRadialDisplacement, hoopStressError 
 export { mechanicsKernelParityCases, KERNEL_PARITY_TOL, SOLVE_PARITY_TOL, type ParityCase } from './parity';
 export { largestFaceComponent } from './components';
 export { customLoadCase, type Region, type CustomLoad, type CustomSupport } from './custom';
+export { buildMultigrid, type Multigrid } from './multigrid';

@@ -38,10 +38,13 @@ function breakdown(pq: number): string {
   return `solver breakdown: pᵀKp = ${pq} (operator not positive definite: unconstrained rigid-body motion?)`;
 }
 
-/** PCG in float64: apply(x, y) must write y = P K P x. */
+/**
+ * PCG in float64: apply(x, y) must write y = P K P x; precond is the Jacobi inverse diagonal or a symmetric
+ * preconditioner callback writing z ≈ K⁻¹ r (e.g. the multigrid V-cycle).
+ */
 export function pcgRef(
   apply: (x: Float64Array, y: Float64Array) => void,
-  invDiag: Float64Array,
+  precond: Float64Array | ((r: Float64Array, z: Float64Array) => void),
   b: Float64Array,
   opts: PcgOptions = {},
 ): PcgResult<Float64Array> {
@@ -57,9 +60,15 @@ export function pcgRef(
   for (let i = 0; i < n; i++) bb += b[i]! * b[i]!;
   const bn = Math.sqrt(bb);
   if (bn === 0) return { u: x, iterations: 0, relativeResidual: 0, converged: true };
+  const M =
+    typeof precond === 'function'
+      ? precond
+      : (rv: Float64Array, zv: Float64Array) => {
+          for (let i = 0; i < n; i++) zv[i] = precond[i]! * rv[i]!;
+        };
+  M(r, z);
   let rz = 0;
   for (let i = 0; i < n; i++) {
-    z[i] = invDiag[i]! * r[i]!;
     p[i] = z[i]!;
     rz += r[i]! * z[i]!;
   }
@@ -83,11 +92,9 @@ export function pcgRef(
     rel = Math.sqrt(rr) / bn;
     if (opts.onProgress && it % (opts.progressEvery ?? 100) === 0) opts.onProgress(it, rel);
     if (rel <= tol) return { u: x, iterations: it, relativeResidual: rel, converged: true };
+    M(r, z);
     let rzNew = 0;
-    for (let i = 0; i < n; i++) {
-      z[i] = invDiag[i]! * r[i]!;
-      rzNew += r[i]! * z[i]!;
-    }
+    for (let i = 0; i < n; i++) rzNew += r[i]! * z[i]!;
     const beta = rzNew / rz;
     rz = rzNew;
     for (let i = 0; i < n; i++) p[i] = z[i]! + beta * p[i]!;
