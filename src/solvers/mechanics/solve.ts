@@ -1,5 +1,5 @@
-// Solves K u = f for an ElasticProblem with Jacobi-PCG on the chosen backend: 'js' (float64 typed-array loops,
-// element-scatter matvec) or a gpu.js backend through the compute layer (float32 node-gather kernels). Reports
+// Solves K u = f for an ElasticProblem with PCG on the chosen backend: 'js' (float64 typed-array loops,
+// element-scatter matvec, geometric-multigrid V-cycle preconditioner above 4000 elements, else Jacobi) or a gpu.js backend through the compute layer (float32 node-gather kernels). Reports
 // iterations, the relative residual (for gpu.js backends re-checked in float64 with the reference operator),
 // the backend that ran and the wall time. Units: u mm, f N. Frame: local grid axes.
 import { createCompute, type BackendPreference, type Compute } from '../compute';
