@@ -18,11 +18,22 @@ const OUT = 'test-results/session';
 /** A session holds view state only: a few KB, far below any voxel data. */
 const MAX_SESSION_BYTES = 64 * 1024;
 
-async function changeView(page: Page): Promise<void> {
+/** Changes the camera and organs, and pins an axial clipping plane when the tools panel is there. */
+async function changeView(page: Page): Promise<boolean> {
   await page.getByRole('button', { name: 'left', exact: true }).click();
   await orbit(page, 120, -60);
   await page.getByRole('checkbox', { name: 'show lung_left' }).uncheck();
   await page.getByRole('slider', { name: 'opacity heart_myocardium' }).fill('0.5');
+  const addPlane = page.getByRole('button', { name: '+ axial' });
+  if ((await addPlane.count()) === 0) return false;
+  await addPlane.click();
+  return true;
+}
+
+async function clipPlanes(page: Page): Promise<unknown> {
+  return page.evaluate(
+    () => ((window as any).__organTwin.session.capture().slices.tools?.clipPlanes ?? []).length,
+  );
 }
 
 async function savedCamera(page: Page) {
@@ -41,7 +52,8 @@ test('save -> reload -> reopen gives the same camera and organs; autosave restor
   await page.goto('/');
   await waitForScene(page);
   const initialCam = await camera(page);
-  await changeView(page);
+  const pinned = await changeView(page);
+  if (pinned) expect(await clipPlanes(page)).toBe(1);
   const cam = await camera(page);
   expect(cameraError(cam, initialCam)).toBeGreaterThan(100 * CAMERA_REL_TOL);
   const organs = await organStates(page);
@@ -69,6 +81,7 @@ test('save -> reload -> reopen gives the same camera and organs; autosave restor
   await expectCamera(page, cam);
   await expect.poll(() => organStates(page)).toEqual(organs);
   await expect(page.getByRole('checkbox', { name: 'show lung_left' })).not.toBeChecked();
+  if (pinned) await expect.poll(() => clipPlanes(page)).toBe(1);
 
   // Autosave: wait until IndexedDB holds this view, reload, and it comes back with the banner.
   await expect
@@ -81,6 +94,7 @@ test('save -> reload -> reopen gives the same camera and organs; autosave restor
   await expect(page.getByTestId('session-banner')).toContainText('Restored previous session');
   await expectCamera(page, cam);
   await expect.poll(() => organStates(page)).toEqual(organs);
+  if (pinned) await expect.poll(() => clipPlanes(page)).toBe(1);
   await page.screenshot({ path: `${OUT}/restored.png` });
 
   // Clear: banner goes, saved data is gone, the next reload starts from the default view.
@@ -93,6 +107,7 @@ test('save -> reload -> reopen gives the same camera and organs; autosave restor
   await expect(page.getByTestId('session-banner')).toHaveCount(0);
   expect(cameraError(await camera(page), initialCam)).toBeLessThan(CAMERA_REL_TOL);
   expect((await organStates(page)).lung_left?.visible).toBe(true);
+  expect(await clipPlanes(page)).toBe(0);
   expect(errors).toEqual([]);
 });
 
@@ -134,16 +149,13 @@ test('a session naming a scan that is not loaded restores the rest and says whic
   await expect
     .poll(
       () =>
-        page.evaluate(
-          async () => (await (window as any).__organTwin.session.loadAutosave())?.sources?.[0]?.name,
-        ),
+        page.evaluate(async () => {
+          const d = await (window as any).__organTwin.session.loadAutosave();
+          return { source: d?.sources?.[0]?.name, future: d?.slices?.futureFeature };
+        }),
       { timeout: 15_000 },
     )
-    .toBe('ct.nii.gz');
-  const saved = await page.evaluate(
-    async () => (await (window as any).__organTwin.session.loadAutosave())?.slices,
-  );
-  expect(saved.futureFeature).toEqual({ answer: 42 });
+    .toEqual({ source: 'ct.nii.gz', future: { answer: 42 } });
 });
 
 test('share link carries the view but no file names; opening it restores the camera', async ({

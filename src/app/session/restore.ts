@@ -46,10 +46,10 @@ function originText(origin: RestoreOrigin, doc: SessionDoc): string {
 function applyToScene(doc: SessionDoc, origin: RestoreOrigin): void {
   const missing = missingFiles(doc);
   const matched = sceneMatches(doc) && missing.length === 0;
-  slicesApplied = true;
   afterSceneSettles(() => {
     // Slices after the organs exist: probes and the like refer to organs by name.
     const errors = applySessionSlices(doc);
+    slicesApplied = true;
     if (errors.length > 0)
       useApp.getState().notify('error', `Session: could not restore ${errors.join('; ')}`);
     if (matched) {
