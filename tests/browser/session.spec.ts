@@ -175,6 +175,7 @@ test('share link carries the view but no file names; opening it restores the cam
   await waitForScene(other);
   await expect(other.getByTestId('session-banner')).toContainText('Opened a shared view');
   await expectCamera(other, cam);
+  expect(new URL(other.url()).hash).toBe(''); // a reload continues from the autosave, not the link
 });
 
 test('pipeline worker crash: the user is told, the scene and autosaved session stay, a new worker answers', async ({

@@ -26,6 +26,8 @@ export async function initSession(): Promise<void> {
     if (doc) {
       restoreSession(doc, 'link');
       linked = true;
+      // Drop the hash so a reload continues from the autosave instead of resetting to the link.
+      history.replaceState(null, '', location.pathname + location.search);
     }
   } catch (err) {
     useApp.getState().notify('error', err instanceof Error ? err.message : String(err));
