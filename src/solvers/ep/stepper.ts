@@ -1,16 +1,18 @@
 // Time steppers for the monodomain equation on the compact grid: V ← V + dt·(L V + stim − I_ion/C_m) (forward
 // Euler, reaction and diffusion from the same old state). 'js' = typed-array loops (all models); gpu.js backends
-// run the diffusion + MS/AP reaction kernels; FK and TNNP run only on 'js' (the caller reports the fallback).
+// run the diffusion + MS/AP/FK reaction kernels; TNNP runs only on 'js' (the caller reports the fallback).
 // Units: V mV, t ms, stim mV/ms.
-import type { IKernelRunShortcut } from 'gpu.js';
+import type { GPU, IConstantsThis, IKernelRunShortcut, KernelFunction, ThreadKernelVariable } from 'gpu.js';
 import type { Compute } from '../compute/types';
 import { kernelSettings } from '../compute/kernel-settings';
 import type { CellModel } from './models/types';
 import { AP_PARAMS, AP_V_AMP, AP_V_REST } from './models/ap';
 import { MS_PARAMS, MS_V_AMP, MS_V_REST } from './models/ms';
+import { FK_BR, FK_V0, FK_VAMP } from './models/fk';
 import { applyDiffusion, type Stencil } from './stencil';
 import { diffusionKernel } from './kernels/diffusion.kernel';
 import { apVKernel, apWKernel, msHKernel, msVKernel } from './kernels/reaction.kernel';
+import { fkGvKernel, fkGwKernel, fkVKernel } from './kernels/fk.kernel';
 
 export interface Stepper {
   v: Float32Array;
@@ -23,7 +25,7 @@ export interface Stepper {
 }
 
 export function gpuSupportsModel(m: CellModel): boolean {
-  return m.name === 'ms' || m.name === 'ap';
+  return m.name === 'ms' || m.name === 'ap' || m.name === 'fk';
 }
 
 export function jsStepper(model: CellModel, st: Stencil, dt: number): Stepper {
@@ -51,6 +53,52 @@ function f32(r: unknown): Float32Array {
   throw new Error('EP: unexpected gpu.js kernel result');
 }
 
+type Reaction = {
+  kernels: IKernelRunShortcut[];
+  /** New V and states from the old ones plus the diffusion term lap and stimulus (mV/ms). */
+  step(
+    v: Float32Array,
+    s: Float32Array[],
+    lap: Float32Array,
+    stim: Float32Array,
+  ): Promise<[Float32Array, Float32Array[]]>;
+};
+
+/** MS/AP/FK: one reaction kernel per variable (V first), all reading the old state. */
+function perVariableReaction(model: CellModel, dt: number, n: number, gpu: GPU): Reaction {
+  const mk = <A extends ThreadKernelVariable[], C extends IConstantsThis>(
+    fn: KernelFunction<A, C>,
+    consts: Record<string, number>,
+  ) => gpu.createKernel(fn, kernelSettings([n], consts)) as IKernelRunShortcut;
+  if (model.name === 'fk') {
+    const consts = { dt, ...FK_BR, v0: FK_V0, vAmp: FK_VAMP };
+    const kV = mk(fkVKernel, consts);
+    const kGv = mk(fkGvKernel, consts);
+    const kGw = mk(fkGwKernel, consts);
+    return {
+      kernels: [kV, kGv, kGw],
+      async step(v, s, lap, stim) {
+        const vNew = f32(await kV(v, s[0]!, s[1]!, lap, stim));
+        return [vNew, [f32(await kGv(v, s[0]!)), f32(await kGw(v, s[1]!))]];
+      },
+    };
+  }
+  const consts =
+    model.name === 'ms'
+      ? { dt, ...MS_PARAMS, vRest: MS_V_REST, vAmp: MS_V_AMP }
+      : { dt, ...AP_PARAMS, vRest: AP_V_REST, vAmp: AP_V_AMP };
+  const ms = model.name === 'ms';
+  const kV = ms ? mk(msVKernel, consts) : mk(apVKernel, consts);
+  const kS = ms ? mk(msHKernel, consts) : mk(apWKernel, consts);
+  return {
+    kernels: [kV, kS],
+    async step(v, s, lap, stim) {
+      const vNew = f32(await kV(v, s[0]!, lap, stim));
+      return [vNew, [f32(await kS(v, s[0]!))]];
+    },
+  };
+}
+
 export function gpuStepper(model: CellModel, st: Stencil, dt: number, compute: Compute): Stepper {
   const gpu = compute.gpu;
   if (!gpu || !gpuSupportsModel(model)) throw new Error(`EP: model '${model.name}' has no gpu.js kernels`);
@@ -60,30 +108,18 @@ export function gpuStepper(model: CellModel, st: Stencil, dt: number, compute: C
   const states = model.stateNames.map(() => new Float32Array(n));
   model.init(v0, states);
   const kDiff = gpu.createKernel(diffusionKernel, kernelSettings([n], {}, 19)) as IKernelRunShortcut;
-  const consts =
-    model.name === 'ms'
-      ? { dt, ...MS_PARAMS, vRest: MS_V_REST, vAmp: MS_V_AMP }
-      : { dt, ...AP_PARAMS, vRest: AP_V_REST, vAmp: AP_V_AMP };
-  const ks = kernelSettings([n], consts);
-  const kV = (
-    model.name === 'ms' ? gpu.createKernel(msVKernel, ks) : gpu.createKernel(apVKernel, ks)
-  ) as IKernelRunShortcut;
-  const kS = (
-    model.name === 'ms' ? gpu.createKernel(msHKernel, ks) : gpu.createKernel(apWKernel, ks)
-  ) as IKernelRunShortcut;
+  const reaction = perVariableReaction(model, dt, n, gpu);
+  const kernels = [kDiff, ...reaction.kernels];
   const self: Stepper = {
     v: v0,
     states,
     async step(stim) {
       const lap = f32(await kDiff(self.v, nbF, st.w));
-      const vNew = f32(await kV(self.v, self.states[0]!, lap, stim));
-      const sNew = f32(await kS(self.v, self.states[0]!));
-      self.v = vNew;
-      self.states = [sNew];
+      [self.v, self.states] = await reaction.step(self.v, self.states, lap, stim);
     },
-    kernels: [kDiff, kV, kS],
+    kernels,
     destroy() {
-      for (const k of [kDiff, kV, kS]) k.destroy();
+      for (const k of kernels) k.destroy();
     },
   };
   return self;
