@@ -60,7 +60,7 @@ const REST_TOL_MV = 0.05;
 const PEAK_TOL_MV = 0.5;
 const CAI_REL_TOL = 0.01;
 // Without tables the kernel differs from the reference only by algebraic rewriting (merged divisions, series
-// for e^(−a) and ln near the initial K_i/Na_i, remainders < 1e-12) and Float32 rounding of the stored state.
+// for e^(−a) and for ln of the concentrations, remainders < 1e-12) and Float32 rounding of the stored state.
 const NO_TABLE_RMS_TOL_MV = 1e-3;
 
 describe('TNNP fast kernel vs direct reference', () => {
@@ -92,7 +92,7 @@ describe('TNNP fast kernel vs direct reference', () => {
       for (let c = 0; c < n; c++) {
         v[c] = -130 + (260 * c) / (n - 1);
         s[TNNP_STATE.indexOf('CaSS')]![c] = 1e-4 * (1 + c); // up to 0.04 mM
-        s[TNNP_STATE.indexOf('Nai')]![c] = 7 + (5 * c) / n; // crosses the ln-series window
+        s[TNNP_STATE.indexOf('Nai')]![c] = 7 + (5 * c) / n; // spans several ln buckets
       }
       return { v, s, ex: new Float32Array(n).fill(3) };
     };
