@@ -3,11 +3,12 @@
 // as 0), ν = mean of the active children. Prolongation = trilinear interpolation of coarse node displacements
 // (coarse node (I,J,K) sits on fine node (2I,2J,2K)); restriction = its transpose. A coarse DOF is fixed when any
 // fine DOF it interpolates to is fixed (keeps every level SPD). Smoother: damped Jacobi with ω = 1.1/λmax(D⁻¹K)
-// (power-iteration estimate), ν1 = ν2 sweeps; the coarsest level gets many sweeps. The cycle is symmetric, so it
+// (power-iteration estimate), ν1 = ν2 sweeps; the coarsest level is solved by Jacobi-PCG to 1e-10. The cycle is symmetric, so it
 // is a valid CG preconditioner. Units: mm, N. Frame: local grid axes.
 import { buildHexMesh } from './mesh';
 import { diagonalRef, matvecRef, stiffnessParts, type StiffnessParts } from './operator';
 import type { HexDomain, HexMesh } from './types';
+import { pcgRef } from './pcg';
 
 interface Level {
   mesh: HexMesh;
@@ -82,8 +83,8 @@ export function buildMultigrid(
   fixed: Uint8Array,
   opts: { sweeps?: number; coarsestElems?: number } = {},
 ): Multigrid {
-  const sweeps = opts.sweeps ?? 2;
-  const coarsest = opts.coarsestElems ?? 500;
+  const sweeps = opts.sweeps ?? 3;
+  const coarsest = opts.coarsestElems ?? 3000;
   const mk = (d: HexDomain, m: HexMesh, f: Uint8Array): Level => {
     const parts = stiffnessParts(d);
     const diag = diagonalRef(m, parts, f);
@@ -157,7 +158,9 @@ export function buildMultigrid(
     const L = levels[l]!;
     x.fill(0);
     if (l === levels.length - 1) {
-      smooth(L, b, x, 30);
+      // Coarsest level: a tight Jacobi-PCG solve (accurate enough that the cycle stays a fixed linear operator).
+      const r = pcgRef((p, y) => matvecRef(L.mesh, L.parts, L.fixed, p, y), L.invDiag, b, { tol: 1e-10, maxIter: 5000 });
+      x.set(r.u);
       return;
     }
     smooth(L, b, x, sweeps);
