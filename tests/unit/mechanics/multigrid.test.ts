@@ -8,7 +8,7 @@ import { buildMultigrid } from '../../../src/solvers/mechanics/multigrid';
 describe('multigrid preconditioner', () => {
   it('is a symmetric operator', () => {
     const c = axialLoadCase(cylinderDomain(7, 16, 1, { E: 1000, nu: 0.3 }), 100, 'roller');
-    const mg = buildMultigrid(c.domain, c.mesh, c.fixed);
+    const mg = buildMultigrid(c.domain, c.mesh, c.fixed, { coarsestElems: 200 });
     expect(mg.levels).toBeGreaterThan(1);
     const n = 3 * c.mesh.nNodes;
     const r1 = Float64Array.from({ length: n }, (_, i) => (c.fixed[i] ? 0 : Math.sin(1.3 * i)));
@@ -25,8 +25,9 @@ describe('multigrid preconditioner', () => {
       b += r1[i]! * z2[i]!;
       s += Math.abs(z1[i]! * r2[i]!);
     }
-    // float64 round-off in sums of ~1e4 products: 1e-10 relative to the sum of magnitudes
-    expect(Math.abs(a - b) / s).toBeLessThan(1e-10);
+    // the coarsest level is a Jacobi-PCG solve to 1e-10 relative residual, so the cycle is linear and symmetric
+    // to about that accuracy; 1e-8 relative to the sum of magnitudes leaves margin
+    expect(Math.abs(a - b) / s).toBeLessThan(1e-8);
   });
 
   it('matches the Jacobi solution with far fewer iterations (box 16×16×32)', async () => {
