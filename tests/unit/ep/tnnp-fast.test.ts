@@ -59,8 +59,8 @@ const VM_RMS_TOL_MV = 0.5;
 const REST_TOL_MV = 0.05;
 const PEAK_TOL_MV = 0.5;
 const CAI_REL_TOL = 0.01;
-// Without tables the kernel differs from the reference only by algebraic rewriting (merged divisions, series
-// for e^(−a) and for ln of the concentrations, remainders < 1e-12) and Float32 rounding of the stored state.
+// Without tables the kernel differs from the reference only by algebraic rewriting (merged divisions,
+// precomputed ln of the constant concentrations) and Float32 rounding of the stored state.
 const NO_TABLE_RMS_TOL_MV = 1e-3;
 
 describe('TNNP fast kernel vs direct reference', () => {
