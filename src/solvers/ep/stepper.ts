@@ -1,6 +1,7 @@
 // Time steppers for the monodomain equation on the compact grid: V ← V + dt·(L V + stim − I_ion/C_m) (forward
 // Euler, reaction and diffusion from the same old state). 'js' = typed-array loops (all models); gpu.js backends
-// run the diffusion + MS/AP/FK reaction kernels; TNNP runs only on 'js' (the caller reports the fallback).
+// run the diffusion kernel plus per-model reaction kernels (MS, AP, FK: one per variable; TNNP: two packed
+// kernels, ions/Ca and gates, see kernels/tnnp-*.kernel.ts).
 // Units: V mV, t ms, stim mV/ms.
 import type { GPU, IConstantsThis, IKernelRunShortcut, KernelFunction, ThreadKernelVariable } from 'gpu.js';
 import type { Compute } from '../compute/types';
@@ -9,10 +10,13 @@ import type { CellModel } from './models/types';
 import { AP_PARAMS, AP_V_AMP, AP_V_REST } from './models/ap';
 import { MS_PARAMS, MS_V_AMP, MS_V_REST } from './models/ms';
 import { FK_BR, FK_V0, FK_VAMP } from './models/fk';
+import { TNNP_PARAMS } from './models/tnnp-params';
 import { applyDiffusion, type Stencil } from './stencil';
 import { diffusionKernel } from './kernels/diffusion.kernel';
 import { apVKernel, apWKernel, msHKernel, msVKernel } from './kernels/reaction.kernel';
 import { fkGvKernel, fkGwKernel, fkVKernel } from './kernels/fk.kernel';
+import { tnnpGatesKernel } from './kernels/tnnp-gates.kernel';
+import { tnnpIonsKernel } from './kernels/tnnp-ions.kernel';
 
 export interface Stepper {
   v: Float32Array;
@@ -25,7 +29,7 @@ export interface Stepper {
 }
 
 export function gpuSupportsModel(m: CellModel): boolean {
-  return m.name === 'ms' || m.name === 'ap' || m.name === 'fk';
+  return m.name === 'ms' || m.name === 'ap' || m.name === 'fk' || m.name === 'tnnp';
 }
 
 export function jsStepper(model: CellModel, st: Stencil, dt: number): Stepper {
@@ -99,6 +103,34 @@ function perVariableReaction(model: CellModel, dt: number, n: number, gpu: GPU):
   };
 }
 
+/** TNNP: two packed kernels per step (V + ions/Ca state-major over 7·n, the 12 gates over 12·n). */
+function tnnpReaction(dt: number, n: number, gpu: GPU): Reaction {
+  const consts = { ...TNNP_PARAMS, dt, n };
+  const kI = gpu.createKernel(tnnpIonsKernel, kernelSettings([7 * n], consts)) as IKernelRunShortcut;
+  const kG = gpu.createKernel(tnnpGatesKernel, kernelSettings([12 * n], consts)) as IKernelRunShortcut;
+  let ions: Float32Array = new Float32Array(7 * n);
+  let gates: Float32Array = new Float32Array(12 * n);
+  let views: Float32Array[] = [];
+  const view = (a: Float32Array, k: number) => a.subarray(k * n, (k + 1) * n);
+  return {
+    kernels: [kI, kG],
+    async step(v, s, lap, stim) {
+      // Re-pack only what the caller replaced (first step; run.ts restoring V): views are the packed buffers.
+      if (v !== views[0]) ions.set(v, 0);
+      for (let k = 0; k < 18; k++)
+        if (s[k] !== views[k + 1]) (k < 6 ? ions : gates).set(s[k]!, (k < 6 ? k + 1 : k - 6) * n);
+      const ionsNew = f32(await kI(ions, gates, lap, stim));
+      gates = f32(await kG(ions, gates));
+      ions = ionsNew;
+      views = [
+        ...Array.from({ length: 7 }, (_, k) => view(ions, k)),
+        ...Array.from({ length: 12 }, (_, g) => view(gates, g)),
+      ];
+      return [views[0]!, views.slice(1)];
+    },
+  };
+}
+
 export function gpuStepper(model: CellModel, st: Stencil, dt: number, compute: Compute): Stepper {
   const gpu = compute.gpu;
   if (!gpu || !gpuSupportsModel(model)) throw new Error(`EP: model '${model.name}' has no gpu.js kernels`);
@@ -108,7 +140,7 @@ export function gpuStepper(model: CellModel, st: Stencil, dt: number, compute: C
   const states = model.stateNames.map(() => new Float32Array(n));
   model.init(v0, states);
   const kDiff = gpu.createKernel(diffusionKernel, kernelSettings([n], {}, 19)) as IKernelRunShortcut;
-  const reaction = perVariableReaction(model, dt, n, gpu);
+  const reaction = model.name === 'tnnp' ? tnnpReaction(dt, n, gpu) : perVariableReaction(model, dt, n, gpu);
   const kernels = [kDiff, ...reaction.kernels];
   const self: Stepper = {
     v: v0,
