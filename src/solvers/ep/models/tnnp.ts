@@ -78,7 +78,7 @@ export const tenTusscherPanfilov: CellModel = {
   },
 };
 
-/** Reference: the same equations evaluated directly per cell (tnnpRates, no tables), ~20× slower. For tests. */
+/** Reference: the same equations evaluated directly per cell (tnnpRates, no tables), ~6× slower. For tests. */
 export const tenTusscherPanfilovDirect: CellModel = {
   ...base,
   stateNames: [...TNNP_STATE],
