@@ -10,18 +10,35 @@ let remote: Comlink.Remote<PipelineApi> | undefined;
 
 export function pipeline(): Comlink.Remote<PipelineApi> {
   if (!remote) {
-    worker = new Worker(new URL('./workers/pipeline.worker.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('error', (e) => {
-      useApp.getState().notify(
-        'error',
-        `The pipeline worker stopped (${e.message || 'unknown error'}); it was restarted. The scene on screen and ` +
-          `your session are kept; open the scan again before reconstructing.`,
-      );
-      worker?.terminate();
-      worker = undefined;
-      remote = undefined;
+    const w = new Worker(new URL('./workers/pipeline.worker.ts', import.meta.url), { type: 'module' });
+    let died: (err: Error) => void = () => undefined;
+    const death = new Promise<never>((_, reject) => (died = reject));
+    death.catch(() => undefined);
+    worker = w;
+    w.addEventListener('error', (e) => {
+      useApp
+        .getState()
+        .notify(
+          'error',
+          `The pipeline worker stopped (${e.message || 'unknown error'}); it was restarted. The scene on screen and ` +
+            `your session are kept; open the scan again before reconstructing.`,
+        );
+      died(new Error(`the pipeline worker stopped (${e.message || 'unknown error'})`));
+      w.terminate();
+      if (worker === w) {
+        worker = undefined;
+        remote = undefined;
+      }
     });
-    remote = Comlink.wrap<PipelineApi>(worker);
+    const wrapped = Comlink.wrap<PipelineApi>(w);
+    // Calls in flight when the worker dies reject instead of hanging, so their task entries end.
+    remote = new Proxy(wrapped, {
+      get(target, key) {
+        const f = (target as unknown as Record<PropertyKey, unknown>)[key];
+        if (typeof f !== 'function') return f;
+        return (...args: unknown[]) => Promise.race([(f as (...a: unknown[]) => unknown)(...args), death]);
+      },
+    });
   }
   return remote;
 }
