@@ -213,3 +213,21 @@ test('pipeline worker crash: the user is told, the scene and autosaved session s
   await page.getByRole('checkbox', { name: 'show lung_right' }).check();
   await expect.poll(async () => (await organStates(page)).lung_right?.visible).toBe(true);
 });
+
+test('a pipeline worker crash during a task ends the task with a message; the previous scene stays', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await waitForScene(page);
+  const before = await organStates(page);
+  await page.evaluate(() => (window as any).__organTwin.startPhantomTask());
+  await expect(page.locator('.task')).toHaveCount(1);
+  expect(await page.evaluate(() => (window as any).__organTwin.crashPipelineWorker())).toBe(true);
+  await expect(page.locator('.task')).toHaveCount(0, { timeout: 10_000 });
+  await expect(page.locator('.notice.error').first()).toContainText('pipeline worker stopped');
+  expect(await organStates(page)).toEqual(before);
+  // The restarted worker takes the next task: the phantom builds again.
+  await page.evaluate(() => (window as any).__organTwin.startPhantomTask());
+  await waitForScene(page);
+  expect(Object.keys(await organStates(page)).length).toBe(Object.keys(before).length);
+});

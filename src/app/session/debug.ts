@@ -2,6 +2,7 @@
 // and restore, autosave controls, and a simulated pipeline-worker crash for the recovery test.
 import { pipeline, pipelineWorkerForDebug } from '../pipelineClient';
 import { useApp } from '../store';
+import { loadPhantom } from '../loadScene';
 import { clearAutosave, loadAutosave, saveNow } from './autosave';
 import { captureSession, getCamera } from './capture';
 import { restoreSession } from './restore';
@@ -33,6 +34,8 @@ export function installSessionDebugHook(): void {
       return true;
     },
     /** Round trip to a (possibly new) pipeline worker: resolves when it answers. */
+    /** Starts a phantom rebuild (a long pipeline task) without waiting for it. */
+    startPhantomTask: (): void => void loadPhantom(),
     selfCheck: { gpu: gpuCheck, wasm: wasmCheck, foreignFetch },
     pingPipeline: async (): Promise<'empty' | 'has-scan'> =>
       (await pipeline().describe()) ? 'has-scan' : 'empty',
