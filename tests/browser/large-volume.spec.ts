@@ -4,7 +4,7 @@
 // includes workers, else the JS heap) is recorded in test-results/large-volume/memory.json. A volume over the
 // memory budget (DEFAULT_BUDGET_BYTES) is refused with a message saying what to change, and the scene stays.
 import { expect, test, type Page } from '@playwright/test';
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { DEFAULT_BUDGET_BYTES } from '../../src/volume/budget';
 import { waitForScene } from './sessionHelpers';
 
@@ -78,6 +78,7 @@ test('512^3 int16 CT (256 MB) opens, reconstructs and renders; memory recorded',
   mkdirSync(OUT, { recursive: true });
   const file = `${OUT}/large-512.nii`;
   const bytes = writeLargeCt(file);
+  page.on('close', () => rmSync(file, { force: true }));
   expect(bytes).toBe(352 + 256 * 2 ** 20);
   let crashed = false;
   page.on('crash', () => (crashed = true));
