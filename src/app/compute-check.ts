@@ -1,5 +1,6 @@
 // Browser-side compute check page (compute.html): probes the gpu.js backends in this page (webgl2, webgpu,
-// webasm, cpu; which are software), runs the kernel parity suite (vector ops + EP diffusion/MS/AP kernels)
+// webasm, cpu; which are software), runs the kernel parity suite (vector ops + EP diffusion with the MS, AP,
+// FK and TNNP reaction kernels; TNNP against the direct, table-free TS model, plus one single-cell TNNP AP)
 // on each against the plain-TS reference, and exposes the result as window.__computeCheck for the
 // Playwright test (tests/browser/compute.spec.ts). Units: mV for EP parity, unitless for vector ops.
 import { GPU } from 'gpu.js';
@@ -20,6 +21,7 @@ import {
   jsStepper,
   NIEDERER_CONDUCTIVITY,
 } from '../solvers/ep';
+import { tenTusscherPanfilovDirect } from '../solvers/ep/models/tnnp';
 
 interface KernelResult {
   backend: BackendName;
@@ -27,7 +29,37 @@ interface KernelResult {
   axpyErr: number;
   dotRelErr: number;
   epMaxErrMv: Record<string, number>;
+  /** Single-cell TNNP AP (400 ms, dt 0.05 ms): Vm trace RMS / max |ΔV| (mV), 0 mV upcrossing times (ms). */
+  tnnpAp?: { rmsMv: number; maxMv: number; upRefMs: number; upGpuMs: number; peakMv: number; endMv: number };
   error?: string;
+}
+
+async function tnnpSingleCellAp(c: Awaited<ReturnType<typeof createCompute>>) {
+  const g = gridFromMask([1, 1, 1], 0.2, [0, 0, 0], new Uint8Array([1]));
+  const st = assembleStencil(g, NIEDERER_CONDUCTIVITY);
+  const dt = 0.05;
+  const a = jsStepper(tenTusscherPanfilovDirect, st, dt);
+  const b = gpuStepper(tenTusscherPanfilovDirect, st, dt, c);
+  const stim = Float32Array.of(40);
+  const zero = Float32Array.of(0);
+  const r = { rmsMv: 0, maxMv: 0, upRefMs: NaN, upGpuMs: NaN, peakMv: -Infinity, endMv: NaN };
+  const steps = Math.round(400 / dt);
+  for (let s = 0; s < steps; s++) {
+    const a0 = a.v[0]!;
+    const b0 = b.v[0]!;
+    await a.step(s * dt < 2 ? stim : zero);
+    await b.step(s * dt < 2 ? stim : zero);
+    const d = a.v[0]! - b.v[0]!;
+    r.rmsMv += d * d;
+    r.maxMv = Math.max(r.maxMv, Math.abs(d));
+    r.peakMv = Math.max(r.peakMv, a.v[0]!);
+    if (a0 < 0 && a.v[0]! >= 0 && Number.isNaN(r.upRefMs)) r.upRefMs = (s + 1) * dt;
+    if (b0 < 0 && b.v[0]! >= 0 && Number.isNaN(r.upGpuMs)) r.upGpuMs = (s + 1) * dt;
+  }
+  r.rmsMv = Math.sqrt(r.rmsMv / steps);
+  r.endMv = a.v[0]!;
+  b.destroy();
+  return r;
 }
 
 async function parity(backend: BackendName): Promise<KernelResult> {
@@ -46,8 +78,8 @@ async function parity(backend: BackendName): Promise<KernelResult> {
     ops.destroy();
     const g = gridFromMask([16, 8, 4], 0.2, [0, 0, 0], new Uint8Array(512).fill(1), [1, 0.5, 0.2]);
     const st = assembleStencil(g, NIEDERER_CONDUCTIVITY);
-    for (const m of ['ms', 'ap']) {
-      const model = getModel(m);
+    for (const m of ['ms', 'ap', 'fk', 'tnnp']) {
+      const model = m === 'tnnp' ? tenTusscherPanfilovDirect : getModel(m);
       const a = jsStepper(model, st, 0.02);
       const b = gpuStepper(model, st, 0.02, c);
       const stim = new Float32Array(g.n);
@@ -60,6 +92,7 @@ async function parity(backend: BackendName): Promise<KernelResult> {
       res.epMaxErrMv[m] = Math.max(...Array.from(a.v, (v, i) => Math.abs(v - b.v[i]!)));
       b.destroy();
     }
+    res.tnnpAp = await tnnpSingleCellAp(c);
     c.destroy();
   } catch (e) {
     res.error = (e as Error).message;

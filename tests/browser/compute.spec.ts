@@ -1,12 +1,19 @@
 // compute.html in headless Chromium: records which gpu.js backends the page offers into
-// test-results/backends.json, and checks every kernel's parity (vector ops, EP diffusion + MS/AP) on each
-// backend the page offers (webgl2 and webgpu here are SwiftShader, i.e. software: realGpu must be false).
+// test-results/backends.json, and checks every kernel's parity (vector ops, EP diffusion + MS/AP/FK/TNNP, and a
+// single-cell TNNP action potential) on each backend the page offers (webgl2 and webgpu here are SwiftShader, i.e. software: realGpu must be false).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 // float32 kernels vs the TS reference (see tests/unit/compute and tests/unit/ep/stencil.test.ts for the reasons)
 const ELEM_TOL = 1e-5;
 const EP_PARITY_MV_TOL = 1e-2;
+// FK/TNNP in the same 3 ms wave: Heaviside gates (FK) and steeper upstrokes (TNNP, ~300 mV/ms) amplify float32
+// rounding and the GPU's own exp/log/tanh approximations (see tests/unit/ep/fk-kernel.test.ts, tnnp-kernel.test.ts).
+const EP_STIFF_MV_TOL = 5e-2;
+// Single-cell TNNP AP over 400 ms (dt 0.05 ms): trace RMS and worst instant, upstroke within one step.
+const AP_RMS_MV_TOL = 0.5;
+const AP_MAX_MV_TOL = 2;
+const UPSTROKE_TOL_MS = 0.05;
 
 test('gpu.js kernels agree with the reference on every backend the page offers', async ({ page }) => {
   await page.goto('/compute.html');
@@ -26,6 +33,14 @@ test('gpu.js kernels agree with the reference on every backend the page offers',
     expect(r.axpyErr).toBeLessThan(ELEM_TOL);
     expect(r.epMaxErrMv.ms).toBeLessThan(EP_PARITY_MV_TOL);
     expect(r.epMaxErrMv.ap).toBeLessThan(EP_PARITY_MV_TOL);
+    expect(r.epMaxErrMv.fk).toBeLessThan(EP_STIFF_MV_TOL);
+    expect(r.epMaxErrMv.tnnp).toBeLessThan(EP_STIFF_MV_TOL);
+    const ap = r.tnnpAp;
+    expect(ap.peakMv).toBeGreaterThan(20);
+    expect(ap.endMv).toBeLessThan(-80);
+    expect(ap.rmsMv).toBeLessThan(AP_RMS_MV_TOL);
+    expect(ap.maxMv).toBeLessThan(AP_MAX_MV_TOL);
+    expect(Math.abs(ap.upRefMs - ap.upGpuMs)).toBeLessThanOrEqual(UPSTROKE_TOL_MS + 1e-9);
   }
   if (/swiftshader/i.test(check.probe.renderer ?? '')) expect(check.probe.realGpu).toBe(false);
 });

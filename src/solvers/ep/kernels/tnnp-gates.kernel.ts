@@ -3,6 +3,7 @@
 // ions[k·n + c] = [V, Ki, Nai, Cai, CaSS, CaSR, Rbar], gates[g·n + c] = [Xr1, Xr2, Xs, m, h, j, d, f, f2, fCass,
 // s, r]; one thread per (g, c) of the 12·n output, each computing only its own gate's x∞ and τ.
 // Units: V mV, t ms, CaSS mM. Reference: tnnpRates / tnnpGateInfTau (models/tnnp-rates.ts).
+// Locals are declared at function level only (see the note in tnnp-ions.kernel.ts: minifier vs gpu.js scopes).
 import type { KernelThis } from '../../compute/types';
 import type { TNNP_PARAMS } from '../models/tnnp-params';
 
@@ -16,21 +17,21 @@ export function tnnpGatesKernel(
 ): number {
   const n = this.constants.n;
   const x = this.thread.x;
-  let g = Math.floor(x / n);
-  let c = x - g * n;
-  if (c < 0) {
-    g = g - 1;
-    c = c + n;
-  }
-  if (c >= n) {
-    g = g + 1;
-    c = c - n;
-  }
+  // g = ⌊x / n⌋, corrected by one if float division rounded across a boundary (no ++/--: the minifier would
+  // emit them and WGSL has no f32 decrement)
+  const gFloor = Math.floor(x / n);
+  const gDown = x - gFloor * n < 0 ? gFloor - 1.0 : gFloor;
+  const g = x - gDown * n >= n ? gDown + 1.0 : gDown;
+  const c = x - g * n;
   const V = ions[c]!;
-  // eslint-disable-next-line no-useless-assignment -- gpu.js types a local from its initialiser (float)
+  /* eslint-disable no-useless-assignment -- gpu.js types each local from its initialiser (float) */
   let inf = 0.0;
-  // eslint-disable-next-line no-useless-assignment -- gpu.js types a local from its initialiser (float)
   let tau = 1.0;
+  // Scratch (rates α, β and one shared exponential term), reassigned per branch
+  let a = 0.0;
+  let b = 0.0;
+  let e = 0.0;
+  /* eslint-enable no-useless-assignment */
   if (g === 0) {
     // Xr1
     inf = 1.0 / (1.0 + Math.exp((-26.0 - V) / 7.0));
@@ -47,18 +48,16 @@ export function tnnpGatesKernel(
       80.0;
   } else if (g === 3) {
     // m
-    const em = 1.0 + Math.exp((-56.86 - V) / 9.03);
-    inf = 1.0 / (em * em);
-    const am = 1.0 / (1.0 + Math.exp((-60.0 - V) / 5.0));
-    const bm = 0.1 / (1.0 + Math.exp((V + 35.0) / 5.0)) + 0.1 / (1.0 + Math.exp((V - 50.0) / 200.0));
-    tau = am * bm;
+    e = 1.0 + Math.exp((-56.86 - V) / 9.03);
+    inf = 1.0 / (e * e);
+    a = 1.0 / (1.0 + Math.exp((-60.0 - V) / 5.0));
+    b = 0.1 / (1.0 + Math.exp((V + 35.0) / 5.0)) + 0.1 / (1.0 + Math.exp((V - 50.0) / 200.0));
+    tau = a * b;
   } else if (g === 4 || g === 5) {
     // h and j share h∞; rates switch at −40 mV
-    const eh = 1.0 + Math.exp((V + 71.55) / 7.43);
-    inf = 1.0 / (eh * eh);
-    let a = 0.0;
-    // eslint-disable-next-line no-useless-assignment -- gpu.js types a local from its initialiser (float)
-    let b = 0.0;
+    e = 1.0 + Math.exp((V + 71.55) / 7.43);
+    inf = 1.0 / (e * e);
+    a = 0.0;
     if (g === 4) {
       if (V >= -40.0) {
         b = 0.77 / (0.13 * (1.0 + Math.exp(-(V + 10.66) / 11.1)));
@@ -100,9 +99,9 @@ export function tnnpGatesKernel(
       80.0 / (1.0 + Math.exp((V + 30.0) / 10.0));
   } else if (g === 9) {
     // fCass: driven by the subspace Ca (mM)
-    const cr = (ions[4 * n + c]! / 0.05) * (ions[4 * n + c]! / 0.05);
-    inf = 0.6 / (1.0 + cr) + 0.4;
-    tau = 80.0 / (1.0 + cr) + 2.0;
+    e = (ions[4 * n + c]! / 0.05) * (ions[4 * n + c]! / 0.05);
+    inf = 0.6 / (1.0 + e) + 0.4;
+    tau = 80.0 / (1.0 + e) + 2.0;
   } else if (g === 10) {
     // s (Ito inactivation, epicardial)
     inf = 1.0 / (1.0 + Math.exp((V + 20.0) / 5.0));

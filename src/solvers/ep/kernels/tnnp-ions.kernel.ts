@@ -4,6 +4,8 @@
 // s, r] (the TNNP_STATE order); one thread per (k, c) of the 7·n output, every thread reading the old state.
 // Units: V mV, t ms, currents pA/pF, concentrations mM; lap and stim in mV/ms. Constants: TNNP_PARAMS + dt + n.
 // Reference: tnnpRates (models/tnnp-rates.ts), the direct evaluation; parity in tests/unit/ep/tnnp-kernel.test.ts.
+// Every local is declared at function level: gpu.js has one scope per function, and the production minifier
+// reuses names across block scopes (a block-local renamed like an array argument breaks the transpiler).
 import type { KernelThis } from '../../compute/types';
 import type { TnnpConstants } from './tnnp-gates.kernel';
 
@@ -17,16 +19,12 @@ export function tnnpIonsKernel(
   const n = this.constants.n;
   const dt = this.constants.dt;
   const x = this.thread.x;
-  let k = Math.floor(x / n);
-  let c = x - k * n;
-  if (c < 0) {
-    k = k - 1;
-    c = c + n;
-  }
-  if (c >= n) {
-    k = k + 1;
-    c = c - n;
-  }
+  // k = ⌊x / n⌋, corrected by one if float division rounded across a boundary (no ++/--: the minifier would
+  // emit them and WGSL has no f32 decrement)
+  const kFloor = Math.floor(x / n);
+  const kDown = x - kFloor * n < 0 ? kFloor - 1.0 : kFloor;
+  const k = x - kDown * n >= n ? kDown + 1.0 : kDown;
+  const c = x - k * n;
   const V = ions[c]!;
   const Ki = ions[n + c]!;
   const Nai = ions[2 * n + c]!;
@@ -90,10 +88,8 @@ export function tnnpIonsKernel(
   const IbNa = this.constants.GbNa * (V - ENa);
   const IbCa = this.constants.GbCa * (V - ECa);
 
-  if (k === 0) {
-    const Iion = INa + ICaL + Ito + IKr + IKs + IK1 + INaCa + INaK + IpCa + IpK + IbNa + IbCa;
-    return V - dt * Iion + dt * (lap[c]! + stim[c]!);
-  }
+  const Iion = INa + ICaL + Ito + IKr + IKs + IK1 + INaCa + INaK + IpCa + IpK + IbNa + IbCa;
+  if (k === 0) return V - dt * Iion + dt * (lap[c]! + stim[c]!);
   const CmVcF = this.constants.Cm * this.constants.inverseVcF;
   if (k === 1) return Ki - dt * (IK1 + Ito + IKr + IKs - 2.0 * INaK + IpK) * CmVcF;
   if (k === 2) return Nai - dt * (INa + IbNa + 3.0 * INaK + 3.0 * INaCa) * CmVcF;
@@ -114,23 +110,19 @@ export function tnnpIonsKernel(
   const Vc = this.constants.Vc;
   const Vsr = this.constants.Vsr;
   const Vss = this.constants.Vss;
-  if (k === 3) {
-    const Kbufc = this.constants.Kbufc;
-    const bi = 1.0 / (1.0 + (this.constants.Bufc * Kbufc) / ((Cai + Kbufc) * (Cai + Kbufc)));
-    const dCai =
-      -(IbCa + IpCa - 2.0 * INaCa) * this.constants.inverseVcF2 * this.constants.Cm +
-      ((Ileak - Iup) * Vsr) / Vc +
-      Ixfer;
-    return Cai + dt * bi * dCai;
-  }
-  if (k === 4) {
-    const Kbufss = this.constants.Kbufss;
-    const bss = 1.0 / (1.0 + (this.constants.Bufss * Kbufss) / ((CaSS + Kbufss) * (CaSS + Kbufss)));
-    const dCaSS =
-      -ICaL * this.constants.inverseVssF2 * this.constants.Cm + (Irel * Vsr) / Vss - (Ixfer * Vc) / Vss;
-    return CaSS + dt * bss * dCaSS;
-  }
+  const Kbufc = this.constants.Kbufc;
+  const Kbufss = this.constants.Kbufss;
   const Kbufsr = this.constants.Kbufsr;
+  const bi = 1.0 / (1.0 + (this.constants.Bufc * Kbufc) / ((Cai + Kbufc) * (Cai + Kbufc)));
+  const bss = 1.0 / (1.0 + (this.constants.Bufss * Kbufss) / ((CaSS + Kbufss) * (CaSS + Kbufss)));
   const bsr = 1.0 / (1.0 + (this.constants.Bufsr * Kbufsr) / ((CaSR + Kbufsr) * (CaSR + Kbufsr)));
+  const dCai =
+    -(IbCa + IpCa - 2.0 * INaCa) * this.constants.inverseVcF2 * this.constants.Cm +
+    ((Ileak - Iup) * Vsr) / Vc +
+    Ixfer;
+  const dCaSS =
+    -ICaL * this.constants.inverseVssF2 * this.constants.Cm + (Irel * Vsr) / Vss - (Ixfer * Vc) / Vss;
+  if (k === 3) return Cai + dt * bi * dCai;
+  if (k === 4) return CaSS + dt * bss * dCaSS;
   return CaSR + dt * bsr * (Iup - Irel - Ileak);
 }
