@@ -1,9 +1,9 @@
 // ten Tusscher-Panfilov 2006 (epicardial) constants shared by the reference rate function (tnnp-rates.ts), the
-// voltage lookup tables (tnnp-tables.ts) and the fast struct-of-arrays kernel (tnnp-step.ts). Values from Table 1
-// of the 2004/2006 papers. Units: mV, ms, mM, pA/pF, nS/pF; R mJ/(K·mol), F C/mol, T K; Cm nF (185 pF) and volumes nL (Vc 16 404 µm³), as in
-// the authors' code. Physical constants and cell geometry first.
-// One plain object (consumers destructure it into module-level consts: imported bindings can compile to getter
-// calls under tsx/vitest, which dominated the per-cell cost).
+// voltage lookup tables (tnnp-tables.ts), the fast struct-of-arrays kernel (tnnp-step.ts) and the gpu.js
+// kernels. Values from Table 1 of the 2004/2006 papers. Units: mV, ms, mM, pA/pF, nS/pF; R mJ/(K·mol), F C/mol,
+// T K; Cm nF (185 pF) and volumes nL (Vc = 16 404 µm³), as in the authors' code.
+// One plain frozen object: consumers destructure it into module-level consts (imported `const` bindings compiled
+// to getter calls under tsx, which dominated the per-cell cost). Keep the key names: the gpu.js kernels use them.
 const base = {
   R: 8314.472,
   T: 310,
