@@ -6,10 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { niederer } from '../../../bench/ep-niederer';
 
-// Reference for the lower bound: the paper's fine-grid results for P8 (dx 0.1, dt 0.005) cluster in the low
-// 40s of ms across its codes — quoted from memory, not a precise figure. The FD scheme here under-estimates CV
-// on coarse grids (activation later), so every coarse-grid P8 must lie above that band's lower edge.
-const P8_FINE_MIN_MS = 40;
+// Reference for the lower bound: the paper's fine-grid results for P8 (dx 0.1, dt 0.005) cluster at roughly
+// 42–45 ms across its codes (Fig. 4/5, quoted from memory, not a precise figure). The FD scheme here
+// under-estimates CV on coarse grids (activation later; our dx 0.1 / dt 0.01 P8 is 45.6 ms, see
+// bench/niederer-results.json), so every coarse-grid P8 must lie above that band's lower edge.
+const P8_FINE_MIN_MS = 42;
 
 describe('Niederer 2011 N-version slab (TNNP)', () => {
   it('corner order and monotone convergence as dx shrinks 0.5 → 0.25 → 0.2 mm', async () => {
