@@ -14,6 +14,10 @@ export const CHROMIUM_FLAGS = [
   '--enable-unsafe-webgpu',
 ];
 
+// PW_PORT / PW_DIST let several developers run browser tests side by side (own build dir, own port).
+const port = Number(process.env.PW_PORT ?? 4173);
+const dist = process.env.PW_DIST ?? 'dist';
+
 export default defineConfig({
   testDir: 'tests/browser',
   testMatch: /.*\.spec\.ts/,
@@ -24,14 +28,14 @@ export default defineConfig({
   outputDir: 'test-results/playwright',
   reporter: [['list'], ['json', { outputFile: 'test-results/browser.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 720 },
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS },
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1 --outDir ${dist}`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
