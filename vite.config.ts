@@ -1,7 +1,8 @@
 // Vite config for the organ twin viewer app.
 // - Cross-origin isolation headers (COOP/COEP) so gpu.js webasm threads get SharedArrayBuffer.
 // - A Content-Security-Policy that allows only this origin (plus blob:/wasm for workers and gpu.js).
-// - Minifier settings that keep gpu.js WebGL kernels compilable (see TOOLCHAIN.md gotcha 1).
+// - Minifier settings that keep gpu.js WebGL kernels compilable (see TOOLCHAIN.md gotcha 1), for the page
+//   bundles and the worker bundles alike (the solver worker runs gpu.js kernels too).
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -16,20 +17,21 @@ const isolationHeaders = {
 const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(
   readFileSync(new URL('./index.html', import.meta.url), 'utf8'),
 )?.[1];
+const kernelSafeMinify = { compress: { joinVars: false, sequences: false } };
 const previewHeaders = csp ? { ...isolationHeaders, 'Content-Security-Policy': csp } : isolationHeaders;
 
 export default defineConfig({
   plugins: [react()],
   server: { headers: isolationHeaders, fs: { allow: ['.', '../shared/data'] } },
   preview: { headers: previewHeaders },
-  worker: { format: 'es' },
+  worker: { format: 'es', rolldownOptions: { output: { minify: kernelSafeMinify } } },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     rolldownOptions: {
       input: { main: 'index.html', compute: 'compute.html' },
       output: {
-        minify: { compress: { joinVars: false, sequences: false } },
+        minify: kernelSafeMinify,
       },
     },
   },

@@ -1,8 +1,9 @@
 // Browser-side compute check page (compute.html): probes the gpu.js backends in this page (webgl2, webgpu,
 // webasm, cpu; which are software), runs the kernel parity suite (vector ops + EP diffusion with the MS, AP,
-// FK and TNNP reaction kernels; TNNP against the direct, table-free TS model, plus one single-cell TNNP AP)
-// on each against the plain-TS reference, and exposes the result as window.__computeCheck for the
-// Playwright test (tests/browser/compute.spec.ts). Units: mV for EP parity, unitless for vector ops.
+// FK and TNNP reaction kernels; TNNP against the direct, table-free TS model, plus one single-cell TNNP AP;
+// the mechanics matvec/Jacobi/PCG cases of src/solvers/mechanics/parity.ts) on each against the plain-TS
+// reference, and exposes the result as window.__computeCheck for the Playwright test
+// (tests/browser/compute.spec.ts). Units: mV for EP parity, unitless (relative) for vector ops and mechanics.
 import { GPU } from 'gpu.js';
 import {
   axpyRef,
@@ -22,6 +23,7 @@ import {
   NIEDERER_CONDUCTIVITY,
 } from '../solvers/ep';
 import { tenTusscherPanfilovDirect } from '../solvers/ep/models/tnnp';
+import { mechanicsParity, type MechanicsCaseResult } from './compute-check-mechanics';
 
 interface KernelResult {
   backend: BackendName;
@@ -31,6 +33,8 @@ interface KernelResult {
   epMaxErrMv: Record<string, number>;
   /** Single-cell TNNP AP (400 ms, dt 0.05 ms): Vm trace RMS / max |ΔV| (mV), 0 mV upcrossing times (ms). */
   tnnpAp?: { rmsMv: number; maxMv: number; upRefMs: number; upGpuMs: number; peakMv: number; endMv: number };
+  /** Mechanics kernel parity cases (relative errors with their named tolerances). */
+  mechanics?: MechanicsCaseResult[];
   error?: string;
 }
 
@@ -96,6 +100,12 @@ async function parity(backend: BackendName): Promise<KernelResult> {
     c.destroy();
   } catch (e) {
     res.error = (e as Error).message;
+  }
+  // Own Compute and per-case errors: an EP failure above does not hide the mechanics results.
+  try {
+    res.mechanics = await mechanicsParity(backend);
+  } catch (e) {
+    res.error = `${res.error ? `${res.error}; ` : ''}mechanics: ${(e as Error).message}`;
   }
   return res;
 }

@@ -1,6 +1,7 @@
 // compute.html in headless Chromium: records which gpu.js backends the page offers into
 // test-results/backends.json, and checks every kernel's parity (vector ops, EP diffusion + MS/AP/FK/TNNP, and a
-// single-cell TNNP action potential) on each backend the page offers (webgl2 and webgpu here are SwiftShader, i.e. software: realGpu must be false).
+// single-cell TNNP action potential, and the mechanics matvec/Jacobi/PCG cases of src/solvers/mechanics/parity.ts)
+// on each backend the page offers (webgl2 and webgpu here are SwiftShader, i.e. software: realGpu must be false).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
@@ -14,6 +15,11 @@ const EP_STIFF_MV_TOL = 5e-2;
 const AP_RMS_MV_TOL = 0.5;
 const AP_MAX_MV_TOL = 2;
 const UPSTROKE_TOL_MS = 0.05;
+// Mechanics: each case carries its own tolerance named in src/solvers/mechanics/parity.ts (KERNEL_PARITY_TOL 1e-5
+// for float32 matvec/Jacobi, SOLVE_PARITY_TOL 1e-4 for a whole float32 PCG solve). The page reports them; this
+// ceiling stops a page-side tolerance from being loosened past the loosest named one unnoticed.
+const MECH_TOL_CEILING = 1e-4;
+const MECH_CASES = [/matvec \(uniform/, /matvec \(λ\/μ/, /Jacobi/, /PCG solve/];
 
 test('gpu.js kernels agree with the reference on every backend the page offers', async ({ page }) => {
   await page.goto('/compute.html');
@@ -41,6 +47,21 @@ test('gpu.js kernels agree with the reference on every backend the page offers',
     expect(ap.rmsMv).toBeLessThan(AP_RMS_MV_TOL);
     expect(ap.maxMv).toBeLessThan(AP_MAX_MV_TOL);
     expect(Math.abs(ap.upRefMs - ap.upGpuMs)).toBeLessThanOrEqual(UPSTROKE_TOL_MS + 1e-9);
+    const mech: { name: string; tol: number; relErr: number; ran?: string; error?: string }[] = r.mechanics;
+    expect(mech.map((m) => m.name)).toHaveLength(MECH_CASES.length);
+    for (const re of MECH_CASES)
+      expect(
+        mech.some((m) => re.test(m.name)),
+        `${r.backend}: ${re}`,
+      ).toBe(true);
+    for (const m of mech) {
+      const what = `${r.backend} ${m.name}`;
+      expect(m.error, `${what}: ${m.error}`).toBeUndefined();
+      if (m.ran !== undefined) expect(m.ran, what).toBe(r.backend);
+      expect(m.tol, what).toBeLessThanOrEqual(MECH_TOL_CEILING);
+      expect(Number.isFinite(m.relErr), what).toBe(true);
+      expect(m.relErr, what).toBeLessThan(m.tol);
+    }
   }
   if (/swiftshader/i.test(check.probe.renderer ?? '')) expect(check.probe.realGpu).toBe(false);
 });

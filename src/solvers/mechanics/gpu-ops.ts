@@ -20,17 +20,17 @@ export interface GpuMechanicsOps extends PcgOps {
   destroy(): void;
 }
 
-/** Builds the kernels for this mesh/material/constraint set on compute.gpu (throws for the 'js' backend). */
-export function createGpuOps(
-  compute: Compute,
-  mesh: HexMesh,
-  parts: StiffnessParts,
-  fixed: Uint8Array,
-  invDiag: Float64Array,
-): GpuMechanicsOps {
-  const gpu = compute.gpu;
-  if (!gpu) throw new Error('mechanics: createGpuOps needs a gpu.js backend (got the plain js backend)');
-  const n = 3 * mesh.nNodes;
+/** The matvec kernel's packed float32 arguments and constants (see stiffness.kernel.ts). */
+export interface MatvecArgs {
+  topo: Float32Array;
+  k: Float32Array;
+  coef: Float32Array;
+  free: Float32Array;
+  constants: { nParts: number; nodeOffset: number; coefOffset: number };
+}
+
+/** Packs mesh tables, the reference stiffness parts and per-element coefficients for stiffnessMatvecKernel. */
+export function packMatvecArgs(mesh: HexMesh, parts: StiffnessParts, fixed: Uint8Array): MatvecArgs {
   if (8 * (mesh.nElems + mesh.nNodes) >= 2 ** 24)
     throw new Error(
       'mechanics: mesh too large for float32 index tables on gpu.js (use a larger element size or --backend js)',
@@ -45,14 +45,26 @@ export function createGpuOps(
   coef.set(parts.c1);
   coef.set(parts.c2, mesh.nElems);
   const free = Float32Array.from(fixed, (f) => (f ? 0 : 1));
+  const constants = { nParts: parts.twoPart ? 2 : 1, nodeOffset: 8 * mesh.nElems, coefOffset: mesh.nElems };
+  return { topo, k, coef, free, constants };
+}
+
+/** Builds the kernels for this mesh/material/constraint set on compute.gpu (throws for the 'js' backend). */
+export function createGpuOps(
+  compute: Compute,
+  mesh: HexMesh,
+  parts: StiffnessParts,
+  fixed: Uint8Array,
+  invDiag: Float64Array,
+): GpuMechanicsOps {
+  const gpu = compute.gpu;
+  if (!gpu) throw new Error('mechanics: createGpuOps needs a gpu.js backend (got the plain js backend)');
+  const n = 3 * mesh.nNodes;
+  const { topo, k, coef, free, constants } = packMatvecArgs(mesh, parts, fixed);
   const inv = Float32Array.from(invDiag, (v, i) => (fixed[i] ? 0 : v));
   const kMat = gpu.createKernel(
     stiffnessMatvecKernel,
-    kernelSettings(
-      [n],
-      { twoPart: parts.twoPart ? 1 : 0, nodeOffset: 8 * mesh.nElems, coefOffset: mesh.nElems },
-      64,
-    ),
+    kernelSettings([n], constants, 64),
   ) as IKernelRunShortcut;
   const kJac = gpu.createKernel(jacobiKernel, kernelSettings([n])) as IKernelRunShortcut;
   const vec = createVectorOps(compute, n);

@@ -1,5 +1,6 @@
 // Kernel parity cases for the mechanics gpu.js kernels (matvec, Jacobi, and a whole PCG solve through them),
-// runnable in Node (tests/unit/mechanics) and in the browser compute-check page for webgl2/webgpu. Each case
+// runnable in Node (tests/unit/mechanics) and in the browser compute-check page (src/app/compute-check-mechanics.ts,
+// asserted by tests/browser/compute.spec.ts on every backend the page offers, webgl2/webgpu included). Each case
 // compares a backend against the plain-TS reference and returns the max relative error and its tolerance.
 // Units: mm, N (a small 5×4×3 mm box, E = 1000 MPa). Frame: local grid axes.
 import { kernelBackend, type Compute } from '../compute';
@@ -72,12 +73,14 @@ export function mechanicsKernelParityCases(): ParityCase[] {
     {
       name: 'mechanics Jacobi preconditioner',
       tol: KERNEL_PARITY_TOL,
-      async run(compute) {
+      async run(compute, ran) {
         const f = fixture(false);
         const ops = createGpuOps(compute, f.mesh, f.parts, f.fixed, f.inv);
         try {
           const ref = Float32Array.from(f.x, (v, i) => v * f.inv[i]!);
-          return relMax(await ops.precond(f.x), ref);
+          const z = await ops.precond(f.x);
+          ran?.(kernelBackend(ops.kernels[1]!));
+          return relMax(z, ref);
         } finally {
           ops.destroy();
         }
