@@ -1,7 +1,8 @@
 // organ-twin command-line entry: dispatches to subcommands. Each subcommand lives in its own file and
-// returns an exit code. User errors (bad arguments, bad files) print one line to stderr and exit non-zero;
-// only internal bugs print a stack trace (with ORGAN_TWIN_DEBUG=1 always).
-import { CliError } from './errors';
+// returns an exit code. User errors (bad arguments, bad files, unwritable output paths, grids over the memory
+// budget; see errors.ts) print one line to stderr and exit 1; internal bugs print one 'internal error' line and
+// exit 3 (stack traces only with ORGAN_TWIN_DEBUG=1).
+import { userErrorMessage } from './errors';
 
 const USAGE = `usage: organ-twin <command> [options]
 commands:
@@ -37,8 +38,9 @@ export async function main(argv: string[]): Promise<number> {
     return await found.run(found.rest);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    if (err instanceof CliError || (err as { userError?: boolean })?.userError) {
-      console.error(`organ-twin: ${msg.split('\n')[0]}`);
+    const user = userErrorMessage(err, argv);
+    if (user !== undefined) {
+      console.error(`organ-twin: ${user}`);
       if (process.env.ORGAN_TWIN_DEBUG) console.error(err);
       return 1;
     }

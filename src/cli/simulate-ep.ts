@@ -1,6 +1,8 @@
 // `organ-twin simulate ep`: monodomain EP on a slab, a cable or a labelled volume; writes <out>/summary.json
 // (activation ms per probe, total activation ms, CV mm/ms, backend, wall ms) and <out>/activation.vti
-// (activation ms and APD90 ms on the EP grid, NaN outside tissue; world RAS mm origin/spacing).
+// (activation ms and APD90 ms on the EP grid, NaN outside tissue; world RAS mm origin/spacing). The output
+// directory is created before any work, so an unwritable --out fails at once (main.ts reports it in one line);
+// grids over the memory budget and dt above the stability limit are refused before the solver allocates.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { optNumber, optString, parseArgs, requireString } from './args';
@@ -54,6 +56,8 @@ export async function runSimulateEp(argv: string[]): Promise<number> {
   if (!['auto', 'js', 'cpu', 'webasm'].includes(backendOpt))
     throw new CliError(`--backend must be auto, js, cpu or webasm, got '${backendOpt}'`);
 
+  mkdirSync(out, { recursive: true });
+
   let grid: import('../solvers/ep').EpGrid;
   const domain = optString(p, 'domain');
   try {
@@ -82,7 +86,7 @@ export async function runSimulateEp(argv: string[]): Promise<number> {
       grid = ep.epDomainFromLabels(labels, [value], dx, { cavityValues: cavities });
     }
   } catch (e) {
-    if (e instanceof CliError) throw e;
+    if (e instanceof CliError || (e as { userError?: boolean }).userError) throw e;
     throw new CliError((e as Error).message);
   }
   const stimArg = optString(p, 'stim');
@@ -121,7 +125,6 @@ export async function runSimulateEp(argv: string[]): Promise<number> {
   } finally {
     compute.destroy();
   }
-  mkdirSync(out, { recursive: true });
   const summary = {
     model,
     dxMm: dx,

@@ -4,7 +4,7 @@
 // the EP grid is axis-aligned in RAS (see src/solvers/ep/grid.ts).
 import { applyAffine, invertAffine } from '../../volume/affine';
 import type { Vec3, Volume } from '../../volume/types';
-import { cellWorld, gridFromMask, type EpGrid } from '../../solvers/ep';
+import { cellWorld, checkEpBudget, gridFromMask, type EpGrid } from '../../solvers/ep';
 
 const MAX_CELLS = 3_000_000;
 
@@ -34,6 +34,8 @@ export function epGridFromLabels(labels: Volume, values: number[], dxMm: number)
   const pad = dxMm;
   const origin: Vec3 = [b.min[0] - pad, b.min[1] - pad, b.min[2] - pad];
   const dims = [0, 1, 2].map((a) => Math.ceil((b.max[a]! + pad - origin[a]!) / dxMm) + 1) as Vec3;
+  const what = `the heart in '${labels.name}'`;
+  checkEpBudget({ dims, cells: 0, dxMm, what }); // the dense mask; tissue voxels are checked in gridFromMask
   if (dims[0] * dims[1] * dims[2] > MAX_CELLS * 8)
     throw new Error(`EP: grid ${dims.join('×')} at dx = ${dxMm} mm is too large; use a larger dx`);
   const inv = invertAffine(labels.ijkToWorld);
@@ -50,7 +52,7 @@ export function epGridFromLabels(labels: Volume, values: number[], dxMm: number)
         if (a < 0 || c < 0 || d < 0 || a >= lx || c >= ly || d >= lz) continue;
         if (set.has(labels.data[a + lx * (c + ly * d)]!)) mask[i + dims[0] * (j + dims[1] * k)] = 1;
       }
-  const grid = gridFromMask(dims, dxMm, origin, mask, [1, 0, 0]);
+  const grid = gridFromMask(dims, dxMm, origin, mask, [1, 0, 0], what);
   if (grid.n > MAX_CELLS) throw new Error(`EP: ${grid.n} tissue voxels at dx = ${dxMm} mm is too many; use a larger dx`);
   return grid;
 }

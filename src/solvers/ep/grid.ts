@@ -2,7 +2,9 @@
 // tissue voxels (compact index → grid index) and its inverse — plus a fibre unit vector and a conductivity
 // scale per tissue voxel. Frames: voxel IJK (i fastest) and world RAS mm; the grid's ijkToWorld is
 // diag(dx, dx, dx) + origin (no rotation), so fibre vectors are the same in IJK and world axes.
+// Every builder checks the memory budget (budget.ts) before it allocates.
 import type { Vec3 } from '../../volume/types';
+import { checkEpBudget } from './budget';
 
 export interface EpGrid {
   dims: Vec3;
@@ -27,21 +29,25 @@ export function gridAffine(dxMm: number, origin: Vec3): Float64Array {
   return Float64Array.from([dxMm, 0, 0, origin[0], 0, dxMm, 0, origin[1], 0, 0, dxMm, origin[2], 0, 0, 0, 1]);
 }
 
-/** Builds a grid from a node mask (1 = tissue) with uniform fibres. */
+/** Builds a grid from a node mask (1 = tissue) with uniform fibres. `what` names the domain in budget errors. */
 export function gridFromMask(
   dims: Vec3,
   dxMm: number,
   origin: Vec3,
   mask: Uint8Array,
   fibre: Vec3 = [1, 0, 0],
+  what = 'tissue mask',
 ): EpGrid {
   if (!(dxMm > 0)) throw new Error(`EP grid: dx must be positive, got ${dxMm} mm`);
   const total = dims[0] * dims[1] * dims[2];
   if (mask.length !== total) throw new Error(`EP grid: mask has ${mask.length} voxels, dims give ${total}`);
-  const index = new Int32Array(total).fill(-1);
   let n = 0;
-  for (let g = 0; g < total; g++) if (mask[g]) index[g] = n++;
+  for (let g = 0; g < total; g++) if (mask[g]) n++;
   if (n === 0) throw new Error('EP grid: the tissue mask is empty');
+  checkEpBudget({ dims, cells: n, dxMm, what });
+  const index = new Int32Array(total).fill(-1);
+  n = 0;
+  for (let g = 0; g < total; g++) if (mask[g]) index[g] = n++;
   const cells = new Int32Array(n);
   for (let g = 0; g < total; g++) if (index[g]! >= 0) cells[index[g]!] = g;
   const len = Math.hypot(...fibre) || 1;
@@ -78,7 +84,16 @@ export function slabDomain(Lx: number, Ly: number, Lz: number, dxMm: number): Ep
     nodesAlong(Ly, dxMm, 'slab Ly'),
     nodesAlong(Lz, dxMm, 'slab Lz'),
   ];
-  const g = gridFromMask(dims, dxMm, [0, 0, 0], new Uint8Array(dims[0] * dims[1] * dims[2]).fill(1));
+  const what = `slab ${Lx}×${Ly}×${Lz} mm`;
+  checkEpBudget({ dims, cells: dims[0] * dims[1] * dims[2], dxMm, what });
+  const g = gridFromMask(
+    dims,
+    dxMm,
+    [0, 0, 0],
+    new Uint8Array(dims[0] * dims[1] * dims[2]).fill(1),
+    [1, 0, 0],
+    what,
+  );
   const yc = Math.round((dims[1] - 1) / 2) * dxMm;
   const zc = Math.round((dims[2] - 1) / 2) * dxMm;
   const x = (f: number) => Math.round((dims[0] - 1) * f) * dxMm;
@@ -93,7 +108,9 @@ export function slabDomain(Lx: number, Ly: number, Lz: number, dxMm: number): Ep
 export function cableDomain(L: number, dxMm: number): EpGrid {
   if (!(dxMm >= 0.005 && dxMm <= 5)) throw new Error(`cable: dx must be in [0.005, 5] mm, got ${dxMm}`);
   const nx = nodesAlong(L, dxMm, 'cable length');
-  const g = gridFromMask([nx, 1, 1], dxMm, [0, 0, 0], new Uint8Array(nx).fill(1));
+  const what = `cable ${L} mm`;
+  checkEpBudget({ dims: [nx, 1, 1], cells: nx, dxMm, what });
+  const g = gridFromMask([nx, 1, 1], dxMm, [0, 0, 0], new Uint8Array(nx).fill(1), [1, 0, 0], what);
   const x = (f: number) => Math.round((nx - 1) * f) * dxMm;
   g.cvPoints = [
     [x(0.25), 0, 0],

@@ -8,8 +8,10 @@
 //         totalActivationMs, lastActivationMs, cvAlongFibreMmPerMs?, backend, backendNote?, wallMs, steps, grid }
 //   Per-cell arrays are compact (index c ↔ grid voxel grid.cells[c]); toGridArray(grid, a) scatters them.
 //   Models: 'ms' Mitchell-Schaeffer, 'ap' Aliev-Panfilov, 'fk' Fenton-Karma (BR), 'tnnp' ten Tusscher 2006 epi.
-//   Stimuli/lesions in world mm (protocol.ts); stability limit checked before running (stencil.ts).
+//   Stimuli/lesions in world mm (protocol.ts); stability limit checked before running (stencil.ts); memory
+//   budget checked before any grid or run allocation (budget.ts, BudgetError with what to change).
 export * from './grid';
+export { checkEpBudget, epBudgetBytes, epRunBytes, type EpBudgetRequest } from './budget';
 export * from './protocol';
 export * from './stencil';
 export * from './run';

@@ -3,6 +3,7 @@
 // endocardial cavity labels for rule-based fibres (fibres.ts). World RAS mm; works for oblique label maps.
 import type { Volume, Vec3 } from '../../volume/types';
 import { gridFromMask, type EpGrid } from './grid';
+import { checkEpBudget } from './budget';
 import { ruleBasedFibres } from './fibres';
 
 function invert4(m: Float64Array): Float64Array {
@@ -70,6 +71,8 @@ export function epDomainFromLabels(
   const origin: Vec3 = [lo[0]! - pad, lo[1]! - pad, lo[2]! - pad];
   const dims: Vec3 = [0, 1, 2].map((a) => Math.ceil((hi[a]! - lo[a]! + 2 * pad) / dxMm) + 1) as Vec3;
   const total = dims[0] * dims[1] * dims[2];
+  const what = `label map '${labels.name}' (labels ${values.join(', ')})`;
+  checkEpBudget({ dims, cells: 0, dxMm, what }); // the dense masks; tissue voxels are checked in gridFromMask
   if (total > 64e6)
     throw new Error(`EP domain: ${dims.join('×')} voxels at dx = ${dxMm} mm is too large; use a larger dx`);
   const B = invert4(A);
@@ -87,7 +90,7 @@ export function epDomainFromLabels(
         if (want.has(v)) mask[g] = 1;
         else if (cav.has(v)) cavity[g] = 1;
       }
-  const grid = gridFromMask(dims, dxMm, origin, mask);
+  const grid = gridFromMask(dims, dxMm, origin, mask, [1, 0, 0], what);
   if (cav.size > 0) ruleBasedFibres(grid, cavity);
   return grid;
 }

@@ -9,6 +9,9 @@ export class ActivationTracker {
   readonly act: Float32Array;
   readonly apd: Float32Array;
   private readonly vmax: Float32Array;
+  /** Cells whose activation / APD was recorded since the last commit(). */
+  private readonly actSince: number[] = [];
+  private readonly apdSince: number[] = [];
   activated = 0;
   constructor(
     n: number,
@@ -30,13 +33,33 @@ export class ActivationTracker {
         if (vo < threshold && vn >= threshold) {
           act[c] = t - dt + (dt * (threshold - vo)) / (vn - vo);
           this.activated++;
+          this.actSince.push(c);
           vmax[c] = vn;
         }
       } else if (apd[c] !== apd[c]) {
         if (vn > vmax[c]!) vmax[c] = vn;
-        else if (vn < rest + 0.1 * (vmax[c]! - rest)) apd[c] = t - a;
+        else if (vn < rest + 0.1 * (vmax[c]! - rest)) {
+          apd[c] = t - a;
+          this.apdSince.push(c);
+        }
       }
     }
+  }
+  /** Marks the state so far as good: rollback() returns to here. */
+  commit(): void {
+    this.actSince.length = 0;
+    this.apdSince.length = 0;
+  }
+  /** Forgets what was recorded since the last commit() (the steps after the last good state of a diverged run). */
+  rollback(): void {
+    for (const c of this.actSince) {
+      this.act[c] = NaN;
+      this.apd[c] = NaN;
+      this.vmax[c] = -Infinity;
+      this.activated--;
+    }
+    for (const c of this.apdSince) this.apd[c] = NaN;
+    this.commit();
   }
 }
 

@@ -1,14 +1,23 @@
 // runEp: the monodomain EP driver. C_m dV/dt = ∇·(σ/χ ∇V) − I_ion + I_stim/χ on the compact grid, forward Euler.
 // Units: V mV, t ms, x mm (world RAS), σ S/m, χ 1/cm, C_m µF/cm², I_stim µA/cm³ → dV/dt = I_stim/(χ C_m) mV/ms.
-// Guards: explicit stability limit before running, NaN/blow-up stops with the last good state, AbortSignal
-// cancels (checked between steps; the loop yields to the event loop ~every 50 ms wall time).
+// Guards: explicit stability limit and memory budget before the stencil is allocated; NaN/blow-up stops the run
+// with the last good state (V, activation/APD, probes, ECG and frames only ever hold checked steps: the state is
+// checked before anything is recorded); AbortSignal cancels (checked between steps; the loop yields to the event
+// loop ~every 50 ms wall time).
 import type { Vec3 } from '../../volume/types';
 import type { BackendName, Compute } from '../compute/types';
 import { cellWorld, nearestCell, type EpGrid } from './grid';
 import { getModel, type ModelName } from './models';
 import { ActivationTracker, PseudoEcg, type EcgLead, type ProbeSeries } from './outputs';
 import { applyLesions, cellsInRegion, stimulusOn, type Lesion, type Stimulus } from './protocol';
-import { assembleStencil, checkStability, NIEDERER_CONDUCTIVITY, type Conductivity } from './stencil';
+import {
+  assembleStencil,
+  checkStability,
+  NIEDERER_CONDUCTIVITY,
+  stencilLambdaMax,
+  type Conductivity,
+} from './stencil';
+import { checkEpBudget } from './budget';
 import { gpuStepper, gpuSupportsModel, jsStepper, type Stepper } from './stepper';
 
 export interface EpConfig {
@@ -29,6 +38,8 @@ export interface EpConfig {
   cvPoints?: [Vec3, Vec3];
   /** Stop once every tissue voxel has activated (and stimuli are over) — for activation-only studies. */
   stopWhenAllActivated?: boolean;
+  /** Memory budget (bytes) for the run; default the app-wide budget (volume/budget.ts). */
+  memoryBudgetBytes?: number;
 }
 
 export interface EpCallbacks {
@@ -36,6 +47,8 @@ export interface EpCallbacks {
   onProgress?(fraction: number): void;
   signal?: AbortSignal;
   frameEveryMs?: number;
+  /** After each step, before the state is checked: live V (mV, compact). For monitoring; tests inject faults here. */
+  onStep?(tMs: number, v: Float32Array): void;
 }
 
 export interface EpResult {
@@ -61,6 +74,9 @@ export interface EpResult {
   grid: EpGrid;
 }
 
+/** |V| at or beyond this (mV) — or NaN — is a blow-up: physiological Vm stays within ±200 mV. */
+export const MAX_ABS_VM = 500;
+
 export async function runEp(cfg: EpConfig, compute: Compute, cb: EpCallbacks = {}): Promise<EpResult> {
   const t0 = performance.now();
   const model = getModel(cfg.model);
@@ -71,7 +87,21 @@ export async function runEp(cfg: EpConfig, compute: Compute, cb: EpCallbacks = {
   if (dt > model.maxDtMs)
     throw new Error(`EP: dt = ${dt} ms is above the ${model.name} model's limit of ${model.maxDtMs} ms`);
   const cond = cfg.conductivity ?? NIEDERER_CONDUCTIVITY;
+  for (const s of cfg.stimuli)
+    if (s.strength !== undefined && !Number.isFinite(s.strength))
+      throw new Error(`EP: stimulus strength must be a finite number of µA/cm³, got ${s.strength}`);
   const grid = applyLesions(cfg.grid, cfg.lesions ?? []);
+  // Both before the stencil (~200 bytes per cell) and the model state are allocated.
+  checkStability(stencilLambdaMax(grid, cond), dt, grid.dxMm);
+  checkEpBudget({
+    dims: grid.dims,
+    cells: grid.n,
+    dxMm: grid.dxMm,
+    what: `a ${model.name} run on ${grid.n} tissue voxels`,
+    nStates: model.stateNames.length,
+    model: model.name,
+    budgetBytes: cfg.memoryBudgetBytes,
+  });
   const st = assembleStencil(grid, cond);
   checkStability(st, dt, grid.dxMm);
 
@@ -107,12 +137,40 @@ export async function runEp(cfg: EpConfig, compute: Compute, cb: EpCallbacks = {
     0,
     ...cfg.stimuli.map((s) => s.startMs + ((s.count ?? 1) - 1) * (s.cycleLengthMs ?? 0) + s.durationMs),
   );
-  let lastGood = Float32Array.from(stepper.v);
+  const lastGood = Float32Array.from(stepper.v);
+  let lastGoodStep = 0;
   const vOld = new Float32Array(grid.n);
   let status: EpResult['status'] = 'completed';
   let message: string | undefined;
   let step = 0;
   let tYield = performance.now();
+  /** Checks the state after step `s` (ends at s·dt); on a blow-up restores the last good one and says so. */
+  const checkState = (s: number): boolean => {
+    const v = stepper.v;
+    let bad = -1;
+    for (let c = 0; c < v.length; c++) {
+      const x = v[c]!;
+      if (!(x > -MAX_ABS_VM && x < MAX_ABS_VM)) {
+        bad = c;
+        break;
+      }
+    }
+    if (bad < 0) {
+      lastGood.set(v);
+      lastGoodStep = s;
+      tracker.commit();
+      return true;
+    }
+    const p = cellWorld(grid, bad);
+    const tGood = lastGoodStep * dt;
+    status = 'diverged';
+    message =
+      `EP diverged at t = ${(s * dt).toFixed(2)} ms (V = ${v[bad]} mV at ${p.map((q) => q.toFixed(1)).join(', ')} mm); ` +
+      `reduce dt (now ${dt} ms); the result keeps the last good state (t = ${tGood.toFixed(2)} ms)`;
+    stepper.v = Float32Array.from(lastGood);
+    tracker.rollback();
+    return false;
+  };
   const record = (t: number) => {
     for (const p of probes) {
       p.t.push(t);
@@ -135,31 +193,21 @@ export async function runEp(cfg: EpConfig, compute: Compute, cb: EpCallbacks = {
     });
     vOld.set(stepper.v);
     await stepper.step(stim);
-    const tn = (step + 1) * dt;
+    const s1 = step + 1;
+    const tn = s1 * dt;
+    cb.onStep?.(tn, stepper.v);
     tracker.update(vOld, stepper.v, tn, dt);
-    if ((step + 1) % probeStride === 0) record(tn);
-    if (ecg && (step + 1) % ecgStride === 0) ecg.sample(stepper.v, tn);
-    if (frameStride && (step + 1) % frameStride === 0) cb.onFrame?.(tn, Float32Array.from(stepper.v));
-    if ((step + 1) % checkStride === 0 || step + 1 === nSteps) {
-      let bad = -1;
-      const v = stepper.v;
-      for (let c = 0; c < v.length; c++) {
-        const x = v[c]!;
-        if (!(x > -500 && x < 500)) {
-          bad = c;
-          break;
-        }
-      }
-      if (bad >= 0) {
-        status = 'diverged';
-        const p = cellWorld(grid, bad);
-        message = `EP diverged at t = ${tn.toFixed(2)} ms (V = ${v[bad]} mV at ${p.map((q) => q.toFixed(1)).join(', ')} mm); reduce dt (now ${dt} ms); result keeps the last good state`;
-        stepper.v = lastGood;
-        break;
-      }
-      lastGood = Float32Array.from(v);
-    }
-    if (cfg.stopWhenAllActivated && tracker.activated === grid.n && tn > lastStimEnd) {
+    const probeDue = s1 % probeStride === 0;
+    const ecgDue = !!ecg && s1 % ecgStride === 0;
+    const frameDue = frameStride > 0 && s1 % frameStride === 0;
+    const allDone = !!cfg.stopWhenAllActivated && tracker.activated === grid.n && tn > lastStimEnd;
+    // Nothing is recorded from an unchecked state.
+    if (probeDue || ecgDue || frameDue || allDone || s1 % checkStride === 0 || s1 === nSteps)
+      if (!checkState(s1)) break;
+    if (probeDue) record(tn);
+    if (ecgDue) ecg!.sample(stepper.v, tn);
+    if (frameDue) cb.onFrame?.(tn, Float32Array.from(stepper.v));
+    if (allDone) {
       step++;
       break;
     }
@@ -169,6 +217,9 @@ export async function runEp(cfg: EpConfig, compute: Compute, cb: EpCallbacks = {
       tYield = performance.now();
     }
   }
+  // A cancelled run ends on a state not checked yet: check it (a blow-up since then keeps the last good one).
+  if (status === 'cancelled' && lastGoodStep !== step && !checkState(step)) status = 'diverged';
+  const tEndMs = status === 'diverged' ? lastGoodStep * dt : step * dt;
   cb.onProgress?.(1);
   const act = tracker.act;
   let lo = Infinity;
@@ -198,7 +249,7 @@ export async function runEp(cfg: EpConfig, compute: Compute, cb: EpCallbacks = {
     activationMs: act,
     apd90Ms: tracker.apd,
     vm,
-    tEndMs: step * dt,
+    tEndMs,
     probes,
     ecg: ecg?.leads ?? [],
     totalActivationMs: hi >= lo ? hi - lo : NaN,

@@ -58,45 +58,28 @@ export interface Stencil {
   dMaxMm2PerMs: number;
 }
 
-export function assembleStencil(grid: EpGrid, cond: Conductivity): Stencil {
-  const { n, dims, dxMm: h } = grid;
+/** Diffusion tensor component (mm²/ms) of cell c, computed from its fibre and scale (no per-cell storage). */
+type TensorComp = (c: number, p: number, q: number) => number;
+
+function tensorOnTheFly(grid: EpGrid, dl: number, dt_: number): TensorComp {
+  return (c, p, q) => {
+    const s = grid.sigmaScale[c]!;
+    const fp = grid.fibres[3 * c + p]!;
+    const fq = grid.fibres[3 * c + q]!;
+    return (p === q ? dt_ * s : 0) + (dl - dt_) * s * fp * fq;
+  };
+}
+
+/** Row builder: fill(c) writes cell c's 19 weights (1/ms; slot 0 centre, 1+k neighbour k) into `row`. */
+function rowBuilder(grid: EpGrid, comp: TensorComp) {
+  const { dims, dxMm: h } = grid;
   const [nx, ny, nz] = dims;
-  const dl = diffusivity(cond.sigmaL, cond);
-  const dt_ = diffusivity(cond.sigmaT, cond);
   const slot = new Int8Array(27).fill(-1);
   OFFSETS.forEach(([a, b, c], k) => (slot[a + 1 + 3 * (b + 1) + 9 * (c + 1)] = k + 1));
   slot[13] = 0;
-  const D = new Float64Array(6 * n); // xx yy zz xy yz zx
-  let dMax = 0;
-  for (let c = 0; c < n; c++) {
-    const s = grid.sigmaScale[c]!;
-    const f0 = grid.fibres[3 * c]!,
-      f1 = grid.fibres[3 * c + 1]!,
-      f2 = grid.fibres[3 * c + 2]!;
-    const a = (dl - dt_) * s;
-    D.set(
-      [
-        dt_ * s + a * f0 * f0,
-        dt_ * s + a * f1 * f1,
-        dt_ * s + a * f2 * f2,
-        a * f0 * f1,
-        a * f1 * f2,
-        a * f2 * f0,
-      ],
-      6 * c,
-    );
-    dMax = Math.max(dMax, dl * s);
-  }
-  const comp = (c: number, p: number, q: number) => {
-    if (p === q) return D[6 * c + p]!;
-    const m = p + q === 1 ? 3 : p + q === 3 ? 4 : 5;
-    return D[6 * c + m]!;
-  };
-  const nb = new Int32Array(n * NB);
-  const w = new Float32Array(n * (NB + 1));
   const row = new Float64Array(NB + 1);
   const ijk = [0, 0, 0];
-  const at = (o: number[]): number => {
+  const at = (o: readonly number[]): number => {
     const i = ijk[0]! + o[0]!,
       j = ijk[1]! + o[1]!,
       k = ijk[2]! + o[2]!;
@@ -107,9 +90,8 @@ export function assembleStencil(grid: EpGrid, cond: Conductivity): Stencil {
     const use = at(o) >= 0 ? o : fallback;
     row[slot[use[0]! + 1 + 3 * (use[1]! + 1) + 9 * (use[2]! + 1)]!]! += v;
   };
-  let lambdaMax = 0;
   const h2 = h * h;
-  for (let c = 0; c < n; c++) {
+  const fill = (c: number): void => {
     const g = grid.cells[c]!;
     ijk[0] = g % nx;
     ijk[1] = Math.floor(g / nx) % ny;
@@ -142,17 +124,81 @@ export function assembleStencil(grid: EpGrid, cond: Conductivity): Stencil {
           add(nDn, oN, -coef);
         }
       }
-    let sum = 0;
+  };
+  /** Gershgorin row sum Σ|w| of the row last filled (neighbour weights count only where the neighbour is tissue). */
+  const absSum = (): number => {
+    let sum = Math.abs(row[0]!);
+    for (let k = 0; k < NB; k++) sum += Math.abs(row[k + 1]!);
+    return sum;
+  };
+  return { row, at, fill, absSum };
+}
+
+/**
+ * λ_max of the stencil (the largest Gershgorin row sum, 1/ms) without assembling it: O(1) extra memory, so
+ * the stability limit can be checked before the stencil's ~200 bytes per cell are allocated.
+ */
+export function stencilLambdaMax(
+  grid: EpGrid,
+  cond: Conductivity,
+): { lambdaMax: number; dMaxMm2PerMs: number } {
+  const dl = diffusivity(cond.sigmaL, cond);
+  const dt_ = diffusivity(cond.sigmaT, cond);
+  const rows = rowBuilder(grid, tensorOnTheFly(grid, dl, dt_));
+  let lambdaMax = 0;
+  let dMax = 0;
+  for (let c = 0; c < grid.n; c++) {
+    rows.fill(c);
+    lambdaMax = Math.max(lambdaMax, rows.absSum());
+    dMax = Math.max(dMax, dl * grid.sigmaScale[c]!);
+  }
+  return { lambdaMax, dMaxMm2PerMs: dMax };
+}
+
+export function assembleStencil(grid: EpGrid, cond: Conductivity): Stencil {
+  const { n } = grid;
+  const dl = diffusivity(cond.sigmaL, cond);
+  const dt_ = diffusivity(cond.sigmaT, cond);
+  const D = new Float64Array(6 * n); // xx yy zz xy yz zx
+  let dMax = 0;
+  for (let c = 0; c < n; c++) {
+    const s = grid.sigmaScale[c]!;
+    const f0 = grid.fibres[3 * c]!,
+      f1 = grid.fibres[3 * c + 1]!,
+      f2 = grid.fibres[3 * c + 2]!;
+    const a = (dl - dt_) * s;
+    D.set(
+      [
+        dt_ * s + a * f0 * f0,
+        dt_ * s + a * f1 * f1,
+        dt_ * s + a * f2 * f2,
+        a * f0 * f1,
+        a * f1 * f2,
+        a * f2 * f0,
+      ],
+      6 * c,
+    );
+    dMax = Math.max(dMax, dl * s);
+  }
+  const comp: TensorComp = (c, p, q) => {
+    if (p === q) return D[6 * c + p]!;
+    const m = p + q === 1 ? 3 : p + q === 3 ? 4 : 5;
+    return D[6 * c + m]!;
+  };
+  const { row, at, fill, absSum } = rowBuilder(grid, comp);
+  const nb = new Int32Array(n * NB);
+  const w = new Float32Array(n * (NB + 1));
+  let lambdaMax = 0;
+  for (let c = 0; c < n; c++) {
+    fill(c);
     w[c * (NB + 1)] = row[0]!;
-    sum += Math.abs(row[0]!);
     for (let k = 0; k < NB; k++) {
       const v = row[k + 1]!;
-      const m = v !== 0 ? at(OFFSETS[k] as unknown as number[]) : -1;
+      const m = v !== 0 ? at(OFFSETS[k]!) : -1;
       nb[c * NB + k] = m >= 0 ? m : c;
       w[c * (NB + 1) + 1 + k] = m >= 0 ? v : 0;
-      sum += Math.abs(v);
     }
-    lambdaMax = Math.max(lambdaMax, sum);
+    lambdaMax = Math.max(lambdaMax, absSum());
   }
   return { n, nb, w, lambdaMax, dMaxMm2PerMs: dMax };
 }
@@ -169,8 +215,15 @@ export function applyDiffusion(st: Stencil, v: Float32Array, out: Float32Array):
   }
 }
 
-/** Throws a clear Error when dt exceeds the explicit limit 2/λ_max of the assembled stencil. */
-export function checkStability(st: Stencil, dtMs: number, dxMm: number): void {
+/**
+ * Throws a clear Error when dt exceeds the explicit limit 2/λ_max — of an assembled stencil, or of
+ * stencilLambdaMax(grid, cond) before assembling (same numbers, no allocation).
+ */
+export function checkStability(
+  st: Pick<Stencil, 'lambdaMax' | 'dMaxMm2PerMs'>,
+  dtMs: number,
+  dxMm: number,
+): void {
   const dtMax = 2 / st.lambdaMax;
   if (dtMs > dtMax) {
     const dxMin = dxMm * Math.sqrt(dtMs / dtMax);

@@ -1,5 +1,6 @@
 // The `reconstruct` subcommand run in-process through main(): real lumbar CT (73×47×73, fast) and bad
-// inputs (missing file, corrupt file, bad option values) -> exit code and ONE stderr line naming the problem.
+// inputs (missing file, corrupt file, bad option values, an --out that cannot be created) -> exit code and ONE
+// stderr line naming the problem (never 'internal error').
 // Units of summary.json: mm², ml, ms.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -164,6 +165,24 @@ describe.skipIf(!existsSync(LUMBAR))('organ-twin reconstruct', () => {
     ],
     ['no labels', (d) => ['reconstruct', `${LUMBAR}/ct.nii.gz`, '--out', d], /nothing to reconstruct/],
     [
+      '--out under a file',
+      (d) => {
+        writeFileSync(join(d, 'taken'), 'a file, not a directory');
+        const out = join(d, 'taken', 'meshes');
+        return [
+          'reconstruct',
+          `${LUMBAR}/ct.nii.gz`,
+          '--labels',
+          `${LUMBAR}/seg-vert.nii.gz`,
+          '--select',
+          '22=L3',
+          '--out',
+          out,
+        ];
+      },
+      /^organ-twin: cannot create directory .*taken\/meshes: a part of the path is a file, not a directory \(--out .*taken\/meshes\)$/,
+    ],
+    [
       'bad --threshold',
       (d) => ['reconstruct', `${LUMBAR}/ct.nii.gz`, '--threshold', 'liver', '--out', d],
       /--threshold must be lungs or bone/,
@@ -175,5 +194,6 @@ describe.skipIf(!existsSync(LUMBAR))('organ-twin reconstruct', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(re);
     expect(errors[0]!.includes('\n')).toBe(false);
+    expect(errors[0]).not.toMatch(/internal error/);
   });
 });

@@ -1,7 +1,9 @@
 // `organ-twin simulate ep` in-process: a slab run writes summary.json (probe activation ms, total activation,
-// CV mm/ms, backend, wall ms) and activation.vti; bad arguments give exit 1 with a one-line message;
-// a lesion blocking a path delays activation behind it. Units mm, ms.
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+// CV mm/ms, backend, wall ms) and activation.vti; bad arguments give exit 1 with a one-line message, and so do
+// user errors the core meets (an --out that cannot be created, grids over the memory budget, dt above the
+// stability limit on a huge grid) — never 'internal error' (exit 3) or a JS message like 'Invalid typed array
+// length'; a lesion blocking a path delays activation behind it. Units mm, ms.
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -66,6 +68,43 @@ describe('simulate ep CLI', () => {
     expect(await main(['simulate', 'ep', '--domain', 'cable:10', '--model', 'hh', '--out', '/tmp/x'])).toBe(
       1,
     );
+    err.mockRestore();
+  });
+
+  it('user errors the core meets are one line with exit 1, found before any large allocation', async () => {
+    const lines: string[] = [];
+    const err = vi
+      .spyOn(console, 'error')
+      .mockImplementation((...a: unknown[]) => void lines.push(a.map(String).join(' ')));
+    const dir = mkdtempSync(join(tmpdir(), 'ep-cli-bad-'));
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'not a directory');
+    const ep = (...args: string[]) => main(['simulate', 'ep', '--backend', 'js', ...args]);
+    const cases: [() => Promise<number>, RegExp][] = [
+      [
+        () => ep('--domain', 'slab:2x1x1', '--dx', '0.5', '--out', join(file, 'out')),
+        /^organ-twin: cannot create directory .*a-file\/out: a part of the path is a file, not a directory \(--out /,
+      ],
+      [
+        () => ep('--domain', 'slab:500x500x500', '--dx', '0.1', '--out', dir),
+        /^organ-twin: EP: slab 500×500×500 mm at dx = 0.1 mm .* over the 1.5 GB memory budget — use a larger dx \(≥ [\d.]+ mm\) or a smaller domain$/,
+      ],
+      [
+        () => ep('--domain', 'cable:100000', '--dx', '0.01', '--out', dir),
+        /^organ-twin: EP: cable 100000 mm at dx = 0.01 mm .* memory budget — use a larger dx \(≥ [\d.]+ mm\)/,
+      ],
+      [
+        () => ep('--domain', 'cable:1000', '--dx', '0.01', '--dt', '0.02', '--out', dir),
+        /^organ-twin: EP: dt = 0.02 ms exceeds the explicit stability limit .* use dt ≤ .* or dx ≥ /,
+      ],
+    ];
+    for (const [run, re] of cases) {
+      lines.length = 0;
+      expect(await run()).toBe(1);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(re);
+      expect(lines[0]).not.toMatch(/internal error|Invalid typed array|\n/);
+    }
     err.mockRestore();
   });
 });

@@ -1,7 +1,7 @@
 // `organ-twin simulate stress` in-process through main(): analytic domains write summary.json + VTI with the
 // closed-form numbers (uniaxial box: u_z = −σH/E and σ_mid = −F/A, exact for hexes, tolerance 0.5 %), a small
 // shell run reports the Lamé comparison, the lumbar-CT vertebra L3 (label 22) under 400 N gives a finite field
-// with a plausible stiffness, and bad arguments/files exit non-zero with one line.
+// with a plausible stiffness, and bad arguments/files (and a grid too large for memory) exit non-zero with one line.
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -209,6 +209,10 @@ describe('simulate stress CLI', () => {
         /did not converge/,
       ],
       [
+        ['--domain', 'box:20000x20000x20000', '--element', '1', '--E', '10', '--load', '1'],
+        /^organ-twin: mechanics: grid 20000×20000×20000 is too large; use a larger element size$/,
+      ],
+      [
         [
           '--volume',
           '/nonexistent.nii.gz',
@@ -230,6 +234,7 @@ describe('simulate stress CLI', () => {
       expect(code).toBe(1);
       expect(errors.length).toBe(1);
       expect(errors[0]).toMatch(re);
+      expect(errors[0]).not.toMatch(/internal error/);
     }
   });
 });
