@@ -7,7 +7,7 @@ import type { SurfaceMesh } from './types';
 import { cropField, cropMask, isoBox, labelBoxes, unionBoxes, type Box, type Crop } from './surface/crop';
 import { marchingCubes, windowedSinc, type RawMesh } from './surface/vtkStages';
 import { orientOutward, transformPositions, vertexNormals } from './geometry';
-import { decimate, meshesReady } from './decimate';
+import { decimateReport, meshesReady } from './decimate';
 import { meshMetrics } from './metrics';
 
 export interface ReconstructOptions {
@@ -15,7 +15,10 @@ export interface ReconstructOptions {
   smoothIterations?: number;
   /** Default 10^(-4·0.5) (3D Slicer's "smoothing factor" 0.5). */
   passBand?: number;
-  /** Fraction of triangles to REMOVE (0 = none, 0.5 = half), default 0. */
+  /**
+   * Fraction of triangles to REMOVE (0 = none, 0.5 = half), default 0. A milder fraction is used when the
+   * requested one cannot keep a closed surface closed; metrics.decimatedFraction says what was removed.
+   */
   decimate?: number;
   /** Default true. */
   computeNormals?: boolean;
@@ -86,9 +89,12 @@ function surfaceFromCrop(
   if (crop) transformPositions(raw.positions, vol.ijkToWorld, crop.offset);
   orientOutward(raw);
   t.transform += performance.now() - t0;
+  let decimated: number | undefined;
   if (o.decimate > 0 && raw.indices.length > 0) {
     t0 = performance.now();
-    raw = decimate(raw, o.decimate);
+    const d = decimateReport(raw, o.decimate); // includes its retries (more locks, milder ratios)
+    raw = d.mesh;
+    decimated = d.achieved;
     t.decimate += performance.now() - t0;
   }
   const mesh: SurfaceMesh = { name, positions: raw.positions, indices: raw.indices, fields: {} };
@@ -99,6 +105,7 @@ function surfaceFromCrop(
   }
   t0 = performance.now();
   mesh.metrics = meshMetrics(raw);
+  if (decimated !== undefined) mesh.metrics.decimatedFraction = decimated;
   t.metrics += performance.now() - t0;
   return mesh;
 }

@@ -21,6 +21,8 @@ export interface MeshMetrics {
   /** Voxel volume of the source label in ml (when reconstructed from a label). */
   voxelVolumeMl?: number;
   watertight: boolean;
+  /** Fraction of triangles decimation removed (when asked to decimate; can be milder than asked). */
+  decimatedFraction?: number;
   /** Centroid of the enclosed solid, world RAS mm (set by meshMetrics). */
   centroidMm?: [number, number, number];
   /** Axis-aligned bounds of the vertices, world RAS mm (set by meshMetrics). */
