@@ -6,6 +6,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from './errors';
 import { optNumber, optString, parseArgs, requireString } from './args';
+import {
+  BONE_HELP,
+  BONE_OPTIONS,
+  boneLawSummary,
+  checkBoneOptionsApply,
+  parseBoneOptions,
+} from './stress-bone';
 import * as M from '../solvers/mechanics';
 import type { ElasticProblem, HexDomain, FaceSet } from '../solvers/mechanics';
 
@@ -17,7 +24,8 @@ const HELP = `usage: organ-twin simulate stress (--domain cylinder:r=15,h=25 | -
   --pressure kPa  shell: internal pressure (octant + symmetry rollers); volume: on faces next to --cavity labels
                   (basal layer fixed) or, without --cavity, on the whole surface (negative = outward pull)
   --moment N·m    vertebra flexion moment (anterior compressed; negative = extension) about world left-right
-  --E omitted on a CT: E from HU (Morgan et al. 2003 vertebral law, see src/solvers/mechanics/materials.ts)`;
+  --E omitted on a CT: E from HU (see src/solvers/mechanics/materials.ts):
+${BONE_HELP}`;
 
 const KNOWN = {
   domain: true,
@@ -37,6 +45,7 @@ const KNOWN = {
   tol: true,
   'max-iter': true,
   out: true,
+  ...BONE_OPTIONS,
   help: false,
 };
 
@@ -111,6 +120,8 @@ export async function runSimulateStress(args: string[]): Promise<number> {
   const spec = optString(p, 'domain');
   const volPath = optString(p, 'volume');
   if (!spec === !volPath) throw new CliError('give exactly one of --domain <spec> or --volume <ct>');
+  const bone = parseBoneOptions(p);
+  if (E !== undefined) checkBoneOptionsApply(bone, 'with a uniform --E');
 
   const summary: Record<string, unknown> = {};
   let problem: ElasticProblem;
@@ -120,6 +131,7 @@ export async function runSimulateStress(args: string[]): Promise<number> {
   let boneYield = false;
   if (spec) {
     const d = parseDomainSpec(spec);
+    checkBoneOptionsApply(bone, 'on an analytic --domain');
     const mat = { E: E ?? 1000, nu };
     if (E === undefined) throw new CliError('--E <MPa> is required for analytic domains');
     let domain: HexDomain;
@@ -151,22 +163,11 @@ export async function runSimulateStress(args: string[]): Promise<number> {
     const subregions = subPath ? await readVolumeFromPath(subPath) : undefined;
     const isCt = image.modality === 'CT' || image.units === 'HU';
     if (E === undefined && !isCt) throw new CliError(`${volPath}: not a CT in HU; give --E <MPa>`);
-    const material = (hu: number, label: number) =>
-      E !== undefined
-        ? { E, nu }
-        : {
-            E: M.boneModulusFromHu(
-              Number.isFinite(hu) ? hu : -1000,
-              undefined,
-              label === M.CORTICAL_RIM_LABEL,
-            ),
-            nu,
-          };
+    const material =
+      E !== undefined ? () => ({ E, nu }) : M.boneMaterial({ elementMm: h, law: bone.law, nu });
     const domain = M.domainFromLabels({ labels, ids: labelIds, h, image, subregions, material });
-    summary.materialLaw =
-      E !== undefined
-        ? `uniform E = ${E} MPa`
-        : 'E = 4730·ρ_app^1.56 MPa (Morgan 2003, vertebra), ρ_app = HU·0.001/0.6 g/cm³';
+    summary.materialLaw = E !== undefined ? `uniform E = ${E} MPa` : M.describeBoneLaw(bone.law);
+    if (E === undefined) summary.boneLaw = boneLawSummary(bone.law);
     const cavity = optString(p, 'cavity');
     if (load !== undefined || momentNm !== undefined) {
       const c = M.vertebraCase(domain, {

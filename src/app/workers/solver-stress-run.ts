@@ -5,10 +5,10 @@
 // kPa for soft tissue), displacement RAS mm. Presets: vertebra compression/flexion, LV cavity pressure, lung inflation.
 import type { Vec3, Volume } from '../../volume/types';
 import * as M from '../../solvers/mechanics';
-import { boneModulusFromHu, LUNG_PARENCHYMA, MYOCARDIUM } from '../../solvers/mechanics/materials';
 import { domainFromLabels } from '../../solvers/mechanics/volume-domain';
 import { invertAffine } from '../../volume/affine';
 import { applySampling, planSampling } from './solver-sampling';
+import { stressMaterial, type BoneLawParams } from './stress-material';
 import type { MeshTarget } from './solver-ep-run';
 
 export type StressPreset = 'vertebra-compression' | 'vertebra-flexion' | 'ventricle-pressure' | 'lung-inflation';
@@ -29,6 +29,8 @@ export interface StressParams {
   material: 'hu' | 'uniform';
   E_MPa: number;
   nu: number;
+  /** Bone HU→E law and density calibration (vertebra presets with material 'hu'; default vertebra, HU/600). */
+  boneLaw?: BoneLawParams;
   loadRegion?: Region;
   fixedRegion?: Region;
   backend: 'auto' | 'js' | 'cpu' | 'webasm' | 'webgl2' | 'webgpu';
@@ -52,6 +54,8 @@ export interface StressSummary {
   wallMs: number;
   maxDispMm: number;
   description: string;
+  /** The material law used (e.g. the HU→E law and its density calibration). */
+  materialNote: string;
   fields: StressFieldOut[];
 }
 
@@ -66,17 +70,13 @@ export async function runStressOnScan(
 ): Promise<StressSummary> {
   progress(0.02, `building elements at ${p.elementMm} mm`);
   const bone = p.preset.startsWith('vertebra');
+  const mat = stressMaterial(p);
   const domain = domainFromLabels({
     labels,
     ids: p.solidLabels,
     h: p.elementMm,
-    image: bone && p.material === 'hu' ? image : undefined,
-    material: (hu) =>
-      p.material === 'hu' && bone && Number.isFinite(hu)
-        ? { E: boneModulusFromHu(hu), nu: 0.3 }
-        : p.material === 'hu' && !bone
-          ? p.preset === 'lung-inflation' ? LUNG_PARENCHYMA : MYOCARDIUM
-          : { E: p.E_MPa, nu: p.nu },
+    image: mat.needsImage ? image : undefined,
+    material: mat.material,
   });
   if (domain.elements.length === 0) throw new Error('stress: the selected organ has no element at this size');
   const { problem, description } = buildCase(domain, p);
@@ -140,6 +140,7 @@ export async function runStressOnScan(
     wallMs: sol.stats.wallMs,
     maxDispMm: maxDisp,
     description,
+    materialNote: mat.note,
     fields,
   };
 }

@@ -55,6 +55,7 @@ export {
 } from './presets';
 export { domainFromLabels, type VolumeDomain, type VolumeDomainOptions } from './volume-domain';
 export * from './materials';
+export * from './bone-material';
 export { buildStressResult, stressResultToVti, type StressResult } from './result';
 export { meanAxialStressAt, lameSphere, meanRadialDisplacement, hoopStressError } from './analysis';
 export { mechanicsKernelParityCases, KERNEL_PARITY_TOL, SOLVE_PARITY_TOL, type ParityCase } from './parity';

@@ -1,6 +1,6 @@
 // Stress workflow panel: organ preset (vertebra axial compression N / flexion N·m, LV cavity pressure kPa, lung
-// transpulmonary pressure kPa), organ, element size (mm), material (tissue default / HU-based for bone, or
-// uniform E MPa and ν), loaded and fixed regions picked by clicking on the mesh (sphere radius mm; preset
+// transpulmonary pressure kPa), organ, element size (mm), material (tissue default / HU-based for bone with a
+// chosen HU→E law and density calibration, or uniform E MPa and ν), loaded and fixed regions picked by clicking on the mesh (sphere radius mm; preset
 // defaults when unset), Run/Cancel, and the result views: von Mises, max principal stress, displacement, and the
 // deformed shape with a scale factor.
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { useFields } from '../../app/fieldStore';
 import { runStressWorkflow, stressResults } from '../../app/solverClient';
 import type { StressParams, StressPreset } from '../../app/workers/solver-stress-run';
 import { NumberField } from './NumberField';
+import { BoneLawFields, DEFAULT_BONE_LAW } from './BoneLawFields';
 
 interface PresetInfo {
   title: string;
@@ -38,6 +39,8 @@ export function StressPanel() {
   const [material, setMaterial] = useState<'hu' | 'uniform'>('hu');
   const [E, setE] = useState(500);
   const [nu, setNu] = useState(0.3);
+  const [boneLaw, setBoneLaw] = useState(DEFAULT_BONE_LAW);
+  const bone = preset.startsWith('vertebra');
   const candidates = organs.filter((o) => info.organ.test(o.name));
   const [organId, setOrganId] = useState('');
   const organ = candidates.find((o) => o.id === organId) ?? candidates[Math.floor(candidates.length / 2)];
@@ -54,7 +57,7 @@ export function StressPanel() {
     }
     const cavity = info.cavity ? organs.find((o) => info.cavity!.test(o.name))?.label : undefined;
     const params: StressParams = {
-      preset, solidLabels: [organ.label], cavityLabel: cavity, load: loadValue, elementMm, material, E_MPa: E, nu,
+      preset, solidLabels: [organ.label], cavityLabel: cavity, load: loadValue, elementMm, material, E_MPa: E, nu, boneLaw,
       loadRegion: load, fixedRegion: fixed, backend: 'auto',
     };
     set({ pickMode: 'none' });
@@ -85,10 +88,11 @@ export function StressPanel() {
       <label>
         material
         <select aria-label="material" value={material} onChange={(e) => setMaterial(e.target.value as 'hu')}>
-          <option value="hu">{preset.startsWith('vertebra') ? 'HU-based (Morgan 2003)' : 'tissue default'}</option>
+          <option value="hu">{bone ? 'HU-based (Morgan 2003)' : 'tissue default'}</option>
           <option value="uniform">uniform E, ν</option>
         </select>
       </label>
+      {material === 'hu' && bone && <BoneLawFields value={boneLaw} onChange={setBoneLaw} />}
       {material === 'uniform' && (
         <>
           <NumberField label="E" unit="MPa" value={E} min={1e-4} max={1e5} step={10} onChange={setE} />
