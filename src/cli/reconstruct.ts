@@ -1,8 +1,10 @@
-// `organ-twin reconstruct`: CT/MRI volume (+ label maps or HU threshold segmentation) -> organ surface
-// meshes (vtk.js pipeline in src/meshes) written as STL/OBJ/PLY/GLB/VTP plus <out>/summary.json with
-// per-mesh metrics and per-stage timings. Units: mm, mm², ml, ms. Meshes are in world RAS mm.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+// `organ-twin reconstruct`: CT/MRI volume (+ label maps, HU threshold segmentation, blood pool split) ->
+// organ surface meshes (vtk.js pipeline in src/meshes) written as STL/OBJ/PLY/GLB/VTP plus
+// <out>/summary.json with per-mesh metrics, per-stage timings and segmentation reports. Label maps and
+// their names: ./reconstruct-labels.ts; segmentations: ./reconstruct-segment.ts.
+// Units: mm, mm², ml, ms. Meshes are in world RAS mm.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   exportMesh,
   meshesReady,
@@ -12,23 +14,27 @@ import {
   type StageTimings,
 } from '../meshes';
 import { readVolumeFromPath } from '../volume/io/node';
-import { knownLabelScheme, parseLabelTable } from '../volume/labels';
-import { resampleLabelsTo } from '../volume/resample';
-import { segmentBone, segmentLungs } from '../volume/segment';
-import type { LabelInfo, Volume } from '../volume/types';
 import { optNumber, optString, parseArgs, requireString } from './args';
 import { CliError } from './errors';
+import { labelNamesOption, labelSource, readLabelMaps, type LabelSource } from './reconstruct-labels';
+import { bloodPoolSource, thresholdSource } from './reconstruct-segment';
 
-const HELP = `usage: organ-twin reconstruct <volume|dicom-dir> [--labels <labelmap>]... [--label-names <json|ctbl|txt|total|total_mr>]
-       [--select 22=L3,51=heart] [--threshold lungs|bone] [--smooth <iterations>] [--decimate <fraction>]
-       [--format stl|obj|ply|glb|vtp] --out <dir>
-Writes one mesh per selected label (default: every non-zero label) and <dir>/summary.json.`;
+const HELP = `usage: organ-twin reconstruct <volume|dicom-dir> [--labels <labelmap>]...
+       [--label-names <json|ctbl|txt|total|total_mr|verse|verse_subregions>] [--select 22=L3,51=heart]
+       [--threshold lungs|bone] [--split-blood-pool <heart label>] [--smooth <iterations>]
+       [--decimate <fraction>] [--format stl|obj|ply|glb|vtp] --out <dir>
+Writes one mesh per selected label (default: every non-zero label) and <dir>/summary.json.
+Label names: --label-names, else <labelmap>.json next to the label map, else names in the file, else a
+guess (single-label masks by file name; VerSe vertebrae / sub-regions; TotalSegmentator total / total_mr).
+--threshold bone with vertebra labels splits the HU bone into the labelled vertebrae (bone_<name>).
+--split-blood-pool 51 writes heart_myocardium and heart_blood_pool from heart label 51 on a contrast CT.`;
 
 const OPTIONS = {
   labels: true,
   'label-names': true,
   select: true,
   threshold: true,
+  'split-blood-pool': true,
   smooth: true,
   decimate: true,
   format: true,
@@ -36,19 +42,7 @@ const OPTIONS = {
   help: false,
 };
 
-interface Source {
-  file: string;
-  labels: Volume;
-}
-
 type Timings = Record<string, number>;
-
-function sameGrid(a: Volume, b: Volume): boolean {
-  return (
-    a.dims.every((d, i) => d === b.dims[i]) &&
-    a.ijkToWorld.every((x, i) => Math.abs(x - b.ijkToWorld[i]!) < 1e-4)
-  );
-}
 
 /** "22=L3,51=heart,1+2=lungs" -> selections. */
 function parseSelect(s: string): { values: number[]; name: string }[] {
@@ -61,35 +55,8 @@ function parseSelect(s: string): { values: number[]; name: string }[] {
   });
 }
 
-function labelNames(spec: string | undefined): LabelInfo[] | undefined {
-  if (spec === undefined) return undefined;
-  if (spec === 'total' || spec === 'total_mr') return knownLabelScheme(spec);
-  let text: string;
-  try {
-    text = readFileSync(spec, 'utf8');
-  } catch {
-    throw new CliError(`${spec}: label table not found`);
-  }
-  return parseLabelTable(spec, text);
-}
-
-/** VerSe vertebra labels (1-7 C1-C7, 8-19 T1-T12, 20-25 L1-L6, 28 T13), used for files named *vert*. */
-function verseNames(file: string, present: number[]): LabelInfo[] {
-  if (!/vert|verse/i.test(basename(file)) || present.some((v) => v < 1 || v > 28)) return [];
-  const name = (v: number): string | undefined =>
-    v <= 7 ? `C${v}` : v <= 19 ? `T${v - 7}` : v <= 25 ? `L${v - 19}` : v === 28 ? 'T13' : undefined;
-  return present.flatMap((v) => (name(v) ? [{ value: v, name: name(v)! }] : []));
-}
-
 function safeName(s: string): string {
   return s.replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^[._]+/, '') || 'mesh';
-}
-
-function distinctValues(v: Volume): number[] {
-  const seen = new Set<number>();
-  const d = v.data;
-  for (let i = 0; i < d.length; i++) if (d[i] !== 0) seen.add(d[i]!);
-  return [...seen].sort((a, b) => a - b);
 }
 
 export async function runReconstruct(args: string[]): Promise<number> {
@@ -110,7 +77,11 @@ export async function runReconstruct(args: string[]): Promise<number> {
   if (threshold !== undefined && threshold !== 'lungs' && threshold !== 'bone')
     throw new CliError(`--threshold must be lungs or bone, got '${threshold}'`);
   const select = p.options.has('select') ? p.options.get('select')!.flatMap(parseSelect) : undefined;
-  const names = labelNames(optString(p, 'label-names'));
+  const names = labelNamesOption(optString(p, 'label-names'));
+  const bloodPool = optString(p, 'split-blood-pool');
+  const heartValue = bloodPool === undefined ? undefined : Number(bloodPool);
+  if (heartValue !== undefined && !(Number.isInteger(heartValue) && heartValue > 0))
+    throw new CliError(`--split-blood-pool needs the heart's label value (e.g. 51 or 1), got '${bloodPool}'`);
   const labelPaths = p.options.get('labels') ?? [];
   if (labelPaths.length === 0 && !threshold)
     throw new CliError('nothing to reconstruct: give --labels <labelmap> or --threshold lungs|bone');
@@ -130,22 +101,32 @@ export async function runReconstruct(args: string[]): Promise<number> {
   let t0 = performance.now();
   const volumePath = p.positionals[0]!;
   const image = await readVolumeFromPath(volumePath);
-  const sources: Source[] = [];
-  const rawLabels: { file: string; v: Volume }[] = [];
-  for (const path of labelPaths)
-    rawLabels.push({ file: path, v: await readVolumeFromPath(path, { kind: 'label' }) });
+  const reads = await readLabelMaps(labelPaths, (m) => console.log(m));
   timings.read = performance.now() - t0;
 
   t0 = performance.now();
-  for (const { file, v } of rawLabels)
-    sources.push({ file, labels: sameGrid(v, image) ? v : resampleLabelsTo(v, image) });
+  const sources: LabelSource[] = reads.map((r) => labelSource(r, image, names));
   timings.resample = performance.now() - t0;
+  for (const s of sources)
+    console.log(`${s.file}: labels named by ${s.naming}${s.sidecar ? ` (sidecar ${s.sidecar})` : ''}`);
+  const segmentation: Record<string, unknown> = {};
+  const fileSources = [...sources];
+  t0 = performance.now();
   if (threshold) {
-    t0 = performance.now();
-    const seg = threshold === 'lungs' ? segmentLungs(image) : segmentBone(image);
-    sources.push({ file: `${threshold} (HU threshold of ${basename(volumePath)})`, labels: seg });
-    timings.segment = performance.now() - t0;
+    const { source, report } = thresholdSource(threshold, image, volumePath, fileSources);
+    sources.push(source);
+    Object.assign(segmentation, report);
   }
+  if (heartValue !== undefined) {
+    const log = (m: string) => console.log(m);
+    const { source, report } = bloodPoolSource(heartValue, image, volumePath, fileSources, log);
+    sources.push(source);
+    segmentation.bloodPool = { label: heartValue, ...report };
+    console.log(
+      `blood pool: Otsu ${report.thresholdHu} HU, blood ${(100 * report.bloodFraction).toFixed(1)}% of the heart label`,
+    );
+  }
+  timings.segment = performance.now() - t0;
 
   if (decimate > 0) await meshesReady();
   mkdirSync(outDir, { recursive: true });
@@ -153,17 +134,18 @@ export async function runReconstruct(args: string[]): Promise<number> {
   const perMesh: Record<string, StageTimings> = {};
   const used = new Set<string>();
   const found = new Set<number>();
+  // --select picks among the --labels maps; HU segmentations always give all their parts (unless only
+  // segmentations are reconstructed, where --select picks among them).
+  const selectFrom = fileSources.length > 0 ? fileSources : sources;
   for (const src of sources) {
-    const present = distinctValues(src.labels);
-    const table = [...(names ?? []), ...(src.labels.labels ?? []), ...verseNames(src.file, present)];
-    const singleName =
-      present.length === 1 ? basename(src.file).replace(/\.(nii\.gz|nii|nrrd|nhdr|vti)$/i, '') : undefined;
-    const selection = (select ?? present.map((v) => ({ values: [v], name: '' })))
+    const { present } = src;
+    const sel = selectFrom.includes(src) ? select : undefined;
+    const selection = (sel ?? present.map((v) => ({ values: [v], name: '' })))
       .filter((s) => s.values.some((v) => present.includes(v)))
       .map((s) => {
         s.values.forEach((v) => found.add(v));
-        const info = table.find((l) => l.value === s.values[0]);
-        const name = s.name || info?.name || singleName || `label_${s.values[0]}`;
+        const info = src.names.find((l) => l.value === s.values[0]);
+        const name = s.name || info?.name || `label_${s.values[0]}`;
         return {
           value: s.values.length === 1 ? s.values[0]! : s.values,
           name,
@@ -206,7 +188,7 @@ export async function runReconstruct(args: string[]): Promise<number> {
   const missing = (select ?? []).flatMap((s) => s.values).filter((v) => !found.has(v));
   if (missing.length)
     throw new CliError(
-      `--select: label ${missing.join(', ')} not found in ${sources.map((s) => s.file).join(', ')}`,
+      `--select: label ${missing.join(', ')} not found in ${selectFrom.map((s) => s.file).join(', ')}`,
     );
   if (summary.length === 0)
     throw new CliError(`no non-zero labels found in ${sources.map((s) => s.file).join(', ')}`);
@@ -217,6 +199,8 @@ export async function runReconstruct(args: string[]): Promise<number> {
     decimate,
     units: { length: 'mm', area: 'mm2', volume: 'ml', time: 'ms' },
     frame: 'world RAS+',
+    labelNaming: Object.fromEntries(fileSources.map((s) => [s.file, s.naming])),
+    segmentation,
     timingsMs: timings,
     meshes: summary,
   };

@@ -1,18 +1,19 @@
 // Pipeline worker: holds the current scan (image + labels, world RAS mm) and runs the heavy steps off the
-// main thread: phantom generation, file reading, HU segmentation, surface reconstruction, mesh import and
-// 2D slice extraction. A newly opened scan stays "pending" until its organs are reconstructed, so a failed
+// main thread: phantom generation, file reading, HU segmentation (./scan-segment.ts: lungs, bone split by
+// vertebra labels, heart blood pool), surface reconstruction, mesh import and 2D slice extraction. A newly
+// opened scan stays "pending" until its organs are reconstructed, so a failed
 // or cancelled load leaves the previous scan (and its slices) in place. Meshes and slices are returned with
 // their buffers transferred. Exposed through Comlink (see pipelineClient.ts).
 import * as Comlink from 'comlink';
 import type { LabelInfo, LabelledVolume, Vec3, Volume } from '../../volume/types';
 import type { SurfaceMesh } from '../../meshes/types';
 import { generatePhantom } from '../../volume/phantom';
-import { reconstructOrgans } from '../../meshes';
+import { reconstructOrgans, type OrganSelection as MeshSelection } from '../../meshes';
 import { importMesh } from '../../meshes/io';
 import { parseLabelTable } from '../../volume/labels';
-import { segmentBone, segmentLungs } from '../../volume/segment';
 import { signalFromFlag, type CancelFlag } from './cancel';
 import { openScan, type ScanFile, type ScanSummary } from './scan';
+import { segmentScan } from './scan-segment';
 import { autoRange, extractSlice, type SliceData, type SlicePlane } from './slice';
 
 export type Progress = (fraction: number, message: string) => void;
@@ -26,10 +27,10 @@ export interface OrganSelection {
 export interface SegmentOptions {
   lungs: boolean;
   bone: boolean;
+  /** Split a heart label into heart_myocardium + heart_blood_pool on a contrast CT: true = the scan's whole-heart
+   * label (ScanSummary.bloodPoolLabel), a number = that label value; default off (the label dialog has no switch yet). */
+  bloodPool?: boolean | number;
 }
-
-/** Largest HU bone components turned into meshes when segmenting bone without labels. */
-const MAX_BONE_PARTS = 12;
 
 let current: LabelledVolume | undefined;
 let currentRange: [number, number] = [0, 1];
@@ -44,7 +45,7 @@ function transferMeshes(meshes: SurfaceMesh[]): SurfaceMesh[] {
   return Comlink.transfer(meshes, buffers);
 }
 
-async function reconstruct(scan: LabelledVolume, selection: OrganSelection[], progress: Progress, flag?: CancelFlag): Promise<SurfaceMesh[]> {
+async function reconstruct(scan: LabelledVolume, selection: MeshSelection[], progress: Progress, flag?: CancelFlag): Promise<SurfaceMesh[]> {
   const { signal, poll } = signalFromFlag(flag);
   const { meshes } = await reconstructOrgans(
     scan.labels,
@@ -58,28 +59,6 @@ async function reconstruct(scan: LabelledVolume, selection: OrganSelection[], pr
   );
   if (signal.aborted) throw new Error('cancelled');
   return meshes;
-}
-
-/** Writes the non-zero labels of `seg` into `labels` as new values; returns the selections for them. */
-function mergeSegmentation(labels: Volume, seg: Volume, keep: (l: LabelInfo) => boolean): OrganSelection[] {
-  const infos = labels.labels ?? [];
-  let next = infos.reduce((m, l) => Math.max(m, l.value), 0) + 1;
-  const remap = new Map<number, number>();
-  const added: OrganSelection[] = [];
-  for (const l of seg.labels ?? []) {
-    if (!keep(l)) continue;
-    remap.set(l.value, next);
-    infos.push({ ...l, value: next });
-    added.push({ value: next, name: l.name, color: l.color });
-    next++;
-  }
-  const d = labels.data;
-  for (let p = 0; p < d.length; p++) {
-    const v = remap.get(seg.data[p]!);
-    if (v !== undefined && d[p] === 0) d[p] = v;
-  }
-  labels.labels = infos;
-  return added;
 }
 
 const api = {
@@ -109,18 +88,9 @@ const api = {
   async reconstructScan(selection: OrganSelection[], seg: SegmentOptions, progress: Progress, flag?: CancelFlag): Promise<SurfaceMesh[]> {
     if (!pending) throw new Error('no scan is waiting to be reconstructed; open the files again');
     const scan: LabelledVolume = { image: pending.image, labels: { ...pending.labels, data: pending.labels.data.slice(), labels: [...(pending.labels.labels ?? [])] } };
-    const sel = [...selection];
+    const sel: MeshSelection[] = selection.map((s) => ({ ...s }));
     const { poll } = signalFromFlag(flag);
-    if (seg.lungs) {
-      progress(0.02, 'segmenting lungs from HU');
-      sel.push(...mergeSegmentation(scan.labels, segmentLungs(scan.image), () => true));
-    }
-    if (poll()) throw new Error('cancelled');
-    if (seg.bone) {
-      progress(0.06, 'segmenting bone from HU');
-      sel.push(...mergeSegmentation(scan.labels, segmentBone(scan.image), (l) => l.value <= MAX_BONE_PARTS));
-    }
-    if (poll()) throw new Error('cancelled');
+    sel.push(...segmentScan(scan, sel, seg, progress, poll));
     if (sel.length === 0) throw new Error('no organs selected');
     const meshes = await reconstruct(scan, sel, (f, m) => progress(0.1 + 0.9 * f, m), flag);
     current = scan;

@@ -1,12 +1,21 @@
 // Opening a patient scan in the worker: group the files into volumes (one file each; NRRD header + detached
 // data; all DICOM files as one series), read them, tell the image from label maps (role from the UI, a name
 // with seg/label/mask, or integer data with few values), resample label maps onto the image grid, merge them
-// into one Uint16 label map and name every label (file table > embedded names > TotalSegmentator scheme >
-// file stem). Units: HU / MR a.u., mm, ml. Frame: world RAS+ mm through each volume's own affine.
+// into one Uint16 label map and name every label with guessLabelNames (shared with the CLI: file table >
+// embedded names > file name of a single-label mask > VerSe vertebrae / sub-regions > TotalSegmentator).
+// Units: HU / MR a.u., mm, ml. Frame: world RAS+ mm through each volume's own affine.
 import { detectFormat, readVolume, VolumeReadError, type InputFile } from '../../volume/io';
-import { classifyLabel, classColor, knownLabelScheme, labelValues, type OrganClass } from '../../volume/labels';
+import {
+  classifyLabel,
+  classColor,
+  guessLabelNames,
+  labelCentroidsMm,
+  labelValues,
+  type OrganClass,
+} from '../../volume/labels';
 import { resampleLabelsTo } from '../../volume/resample';
 import type { LabelInfo, LabelledVolume, Vec3, Volume } from '../../volume/types';
+import { wholeHeartLabel } from './scan-segment';
 
 export type FileRole = 'auto' | 'image' | 'labels';
 export interface ScanFile extends InputFile {
@@ -32,16 +41,14 @@ export interface ScanSummary {
   labels: ScanLabel[];
   hasLungs: boolean;
   hasBone: boolean;
+  /** A whole-heart label on a CT: reconstructScan({ bloodPool: true }) splits it into myocardium and blood pool. */
+  bloodPoolLabel?: number;
   warnings: string[];
 }
 
 /** Distinct values above which an integer volume is taken for an image, not a label map. */
 const MAX_LABEL_VALUES = 128;
 const LABEL_NAME = /(seg|label|mask)/i;
-
-function stem(name: string): string {
-  return (name.split(/[\\/]/).pop() ?? name).replace(/\.(nii\.gz|nii|nrrd|nhdr|vti|gz|dcm)$/i, '');
-}
 
 function groupFiles(files: ScanFile[]): ScanFile[][] {
   const dicom = files.filter((f) => detectFormat(f) === 'dicom' || /\.dcm$/i.test(f.name));
@@ -79,19 +86,9 @@ function sameGrid(a: Volume, b: Volume): boolean {
   return a.dims.every((d, t) => d === b.dims[t]) && a.ijkToWorld.every((x, t) => Math.abs(x - b.ijkToWorld[t]!) < 1e-4);
 }
 
-function namesFor(v: Volume, fileName: string, values: number[], image: Volume, tables: LabelInfo[]): Map<number, LabelInfo> {
-  const out = new Map<number, LabelInfo>();
-  const binary = values.length === 1 && values[0] === 1;
-  const scheme = !binary && values.length > 2 ? knownLabelScheme(image.modality === 'MR' ? 'total_mr' : 'total') : [];
-  for (const value of values) {
-    const info =
-      tables.find((l) => l.value === value) ??
-      v.labels?.find((l) => l.value === value) ??
-      (binary ? { value, name: stem(fileName) } : undefined) ??
-      scheme.find((l) => l.value === value) ?? { value, name: `${stem(fileName)}_${value}` };
-    out.set(value, info);
-  }
-  return out;
+function namesFor(v: Volume, onGrid: Volume, fileName: string, values: number[], image: Volume, tables: LabelInfo[]): Map<number, LabelInfo> {
+  const { names } = guessLabelNames(fileName, values, image.modality, { table: tables, embedded: v.labels, centroidsMm: labelCentroidsMm(onGrid) });
+  return new Map(names.map((l) => [l.value, l]));
 }
 
 export async function openScan(files: ScanFile[], tables: LabelInfo[]): Promise<{ scan: LabelledVolume; summary: ScanSummary }> {
@@ -113,7 +110,7 @@ export async function openScan(files: ScanFile[], tables: LabelInfo[]): Promise<
   for (const { v, file } of vols.filter((x) => x.label)) {
     const onGrid = sameGrid(v, image) ? v : resampleLabelsTo(v, image);
     const values = labelValues(onGrid).map((x) => x.value);
-    const names = namesFor(v, file, values, image, tables);
+    const names = namesFor(v, onGrid, file, values, image, tables);
     const remap = new Map<number, number>();
     for (const value of values) {
       // keep original values (tables and schemes stay recognisable); renumber only on a clash
@@ -154,6 +151,7 @@ export async function openScan(files: ScanFile[], tables: LabelInfo[]): Promise<
     labels: list,
     hasLungs: list.some((l) => l.organClass === 'lung' && l.voxels > 0),
     hasBone: list.some((l) => l.organClass === 'vertebra' && l.voxels > 0),
+    bloodPoolLabel: image.modality === 'CT' ? wholeHeartLabel(list)?.value : undefined,
     warnings,
   };
   return { scan: { image, labels }, summary };

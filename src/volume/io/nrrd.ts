@@ -59,6 +59,17 @@ function splitHeader(b: Uint8Array, file: string): { fields: Map<string, string>
   return { fields, dataStart: next };
 }
 
+/** The 'data file:' entry of a NRRD header (detached data), or undefined (attached data or no valid header). */
+export function nrrdDataFileName(file: string, bytes: Uint8Array): string | undefined {
+  if (!looksLikeNrrd(bytes)) return undefined;
+  try {
+    const { fields } = splitHeader(bytes, file);
+    return fields.get('data file') ?? fields.get('datafile');
+  } catch {
+    return undefined; // readNrrd reports the bad header
+  }
+}
+
 export interface NrrdReadOptions {
   budgetBytes?: number;
   kind?: 'image' | 'label';

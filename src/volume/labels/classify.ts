@@ -22,7 +22,9 @@ export function classifyLabel(name: string): OrganClass {
   if (HEART.test(n)) return 'heart';
   if (LUNG.test(n)) return 'lung';
   if (
-    /vertebra|sacrum|^spine$|vertebral_body|spinous|transverse_process|articular_process|arcus|corpus/.test(n)
+    /vertebra|sacrum|coccyx|^spine$|vertebral_body|spinous|spinosus|transverse_process|costal_process|articular_process|arcus|corpus/.test(
+      n,
+    )
   )
     return 'vertebra';
   if (VERTEBRA_LEVEL.test(n)) return 'vertebra';

@@ -1,6 +1,8 @@
-// TotalSegmentator v2 class tables ('total' CT task, 117 classes; 'total_mr' MR task, 50 classes),
-// written from the published class maps. Values are label voxel values; colours (sRGB 0..1) come from
-// the organ class (see ./classify.ts). No units or frames.
+// Known label schemes: TotalSegmentator v2 class tables ('total' CT task, 117 classes; 'total_mr' MR task,
+// 50 classes), written from the published class maps; VerSe vertebra ids (Sekuboyina et al. 2021: 1-7
+// C1-C7, 8-19 T1-T12, 20-25 L1-L6, 26 sacrum, 27 coccyx, 28 T13) and the VerSe/TPTBox vertebra
+// sub-regions 41-50. Values are label voxel values; colours (sRGB 0..1) come from the organ class (see
+// ./classify.ts). No units or frames.
 import type { LabelInfo } from '../types';
 import { classColor, classifyLabel } from './classify';
 
@@ -155,8 +157,48 @@ const TOTAL_MR: string[] = [
   'brain',
 ];
 
-/** TotalSegmentator v2 class ids (1-based) and names for the 'total' (CT) or 'total_mr' (MR) task. */
-export function knownLabelScheme(scheme: 'total' | 'total_mr'): LabelInfo[] {
+/** VerSe vertebra name of id v (1-28), or undefined. */
+export function verseVertebraName(v: number): string | undefined {
+  if (!Number.isInteger(v) || v < 1 || v > 28) return undefined;
+  if (v <= 7) return `C${v}`;
+  if (v <= 19) return `T${v - 7}`;
+  if (v <= 25) return `L${v - 19}`;
+  return v === 26 ? 'sacrum' : v === 27 ? 'coccyx' : 'T13';
+}
+
+/** Anatomical order (superior to inferior) of VerSe ids: T13 (28) sits between T12 (19) and L1 (20). */
+export function verseOrder(v: number): number {
+  return v === 28 ? 19.5 : v;
+}
+
+/** VerSe / TPTBox vertebra sub-regions (seg-subreg), ids 41-50; left/right are the patient's. */
+export const VERSE_SUBREGIONS: Record<number, string> = {
+  41: 'arcus_vertebrae',
+  42: 'spinous_process',
+  43: 'costal_process_left',
+  44: 'costal_process_right',
+  45: 'superior_articular_process_left',
+  46: 'superior_articular_process_right',
+  47: 'inferior_articular_process_left',
+  48: 'inferior_articular_process_right',
+  49: 'vertebral_body_rim',
+  50: 'vertebral_body',
+};
+
+export type SchemeName = 'total' | 'total_mr' | 'verse' | 'verse_subregions';
+export const SCHEME_NAMES: SchemeName[] = ['total', 'total_mr', 'verse', 'verse_subregions'];
+
+/** Class ids and names of a known scheme (TotalSegmentator 'total' / 'total_mr', VerSe, VerSe sub-regions). */
+export function knownLabelScheme(scheme: SchemeName): LabelInfo[] {
+  const withColor = (value: number, name: string): LabelInfo => ({
+    value,
+    name,
+    color: classColor(classifyLabel(name)),
+  });
+  if (scheme === 'verse')
+    return Array.from({ length: 28 }, (_, t) => withColor(t + 1, verseVertebraName(t + 1)!));
+  if (scheme === 'verse_subregions')
+    return Object.entries(VERSE_SUBREGIONS).map(([v, name]) => withColor(Number(v), name));
   const names = scheme === 'total' ? TOTAL : TOTAL_MR;
-  return names.map((name, t) => ({ value: t + 1, name, color: classColor(classifyLabel(name)) }));
+  return names.map((name, t) => withColor(t + 1, name));
 }

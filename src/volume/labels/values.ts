@@ -1,6 +1,7 @@
 // Distinct non-zero values of a label map with their voxel counts (for listing organs and volumes:
-// ml = voxels * product(spacing mm) / 1000). Voxel index space, no frame.
-import type { Volume } from '../types';
+// ml = voxels * product(spacing mm) / 1000), and per-value centroids. Frames: voxel IJK; centroids in
+// world RAS+ mm through ijkToWorld.
+import type { Vec3, Volume } from '../types';
 
 export function labelValues(labels: Volume): { value: number; voxels: number }[] {
   const d = labels.data;
@@ -27,4 +28,34 @@ export function labelVolumeMl(labels: Volume, value: number): number {
   const d = labels.data;
   for (let t = 0; t < d.length; t++) if (d[t] === value) n++;
   return (n * labels.spacing[0] * labels.spacing[1] * labels.spacing[2]) / 1000;
+}
+
+/** World-space centroid (RAS mm, through the volume's affine) of every non-zero label value. */
+export function labelCentroidsMm(labels: Volume): Map<number, Vec3> {
+  const [nx, ny, nz] = labels.dims;
+  const d = labels.data;
+  const sums = new Map<number, [number, number, number, number]>();
+  let p = 0;
+  for (let k = 0; k < nz; k++)
+    for (let j = 0; j < ny; j++)
+      for (let i = 0; i < nx; i++, p++) {
+        const v = d[p]!;
+        if (v === 0) continue;
+        let s = sums.get(v);
+        if (!s) sums.set(v, (s = [0, 0, 0, 0]));
+        s[0] += i;
+        s[1] += j;
+        s[2] += k;
+        s[3]++;
+      }
+  const A = labels.ijkToWorld;
+  const out = new Map<number, Vec3>();
+  for (const [v, [si, sj, sk, c]] of sums) {
+    const [i, j, k] = [si / c, sj / c, sk / c];
+    out.set(
+      v,
+      [0, 1, 2].map((r) => A[4 * r]! * i + A[4 * r + 1]! * j + A[4 * r + 2]! * k + A[4 * r + 3]!) as Vec3,
+    );
+  }
+  return out;
 }

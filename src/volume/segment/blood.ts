@@ -1,6 +1,6 @@
 // Blood pool vs myocardium inside a heart mask on a contrast CT: opacified blood is bright (~250-500 HU),
 // myocardium ~30-80 HU. The threshold defaults to Otsu's (between-class variance maximum over a 1-HU
-// histogram of the voxels inside the mask) and is reported. Output: 1 = heart_myocardium, 2 = blood_pool.
+// histogram of the voxels inside the mask) and is reported. Output: 1 = heart_myocardium, 2 = heart_blood_pool.
 // Units: HU. Frame: voxel IJK; the heart mask must be on the CT's grid (resample it first).
 import type { Volume } from '../types';
 import { assertSameGrid, labelVolume } from './volumes';
@@ -84,6 +84,6 @@ export function splitBloodPool(ct: Volume, heartMask: Volume, opts: BloodPoolOpt
   opts.onReport?.(report);
   return labelVolume(ct, `${ct.name} blood pool (threshold ${thr} HU${otsu ? ', Otsu' : ''})`, out, [
     { value: 1, name: 'heart_myocardium', color: [0.6, 0.22, 0.17] },
-    { value: 2, name: 'blood_pool', color: [0.5, 0.03, 0.06] },
+    { value: 2, name: 'heart_blood_pool', color: [0.5, 0.03, 0.06] },
   ]);
 }

@@ -1,7 +1,8 @@
 // Bone from HU: voxels at or above a threshold (default 200 HU: trabecular bone is ~150-300 HU, cortical
 // ~1000 HU; on contrast CT, opacified blood (~300 HU) also passes, so callers may need a heart/aorta mask),
 // 6-connected components labelled by size (1 = largest). splitTouchingVertebrae assigns each bone voxel to
-// the nearest seed label by breadth-first (geodesic, 6-connected) growth inside the bone mask.
+// the nearest seed label by breadth-first (geodesic, 6-connected) growth inside the bone mask, optionally
+// only up to a maximum geodesic distance.
 // Units: HU. Frame: voxel IJK (labels on the CT's grid).
 import type { LabelInfo, Volume } from '../types';
 import { connectedComponents } from './components';
@@ -34,8 +35,13 @@ export function segmentBone(ct: Volume, opts: BoneOptions = {}): Volume {
   return labelVolume(ct, `${ct.name} bone`, out, labels);
 }
 
+export interface SplitOptions {
+  /** Bone farther than this (geodesic, in steps of the smallest voxel size) from every seed stays 0. */
+  maxGrowMm?: number;
+}
+
 /** Bone voxels (bone.data != 0) take the label of the geodesically nearest seed voxel (seeds.data != 0). */
-export function splitTouchingVertebrae(bone: Volume, seeds: Volume): Volume {
+export function splitTouchingVertebrae(bone: Volume, seeds: Volume, opts: SplitOptions = {}): Volume {
   assertSameGrid(bone, seeds, 'seed label map');
   const [nx, ny, nz] = bone.dims;
   const n = nx * ny * nz;
@@ -54,7 +60,16 @@ export function splitTouchingVertebrae(bone: Volume, seeds: Volume): Volume {
   if (tail === 0) throw new Error(`${seeds.name}: no seed label overlaps the bone mask of ${bone.name}`);
   let head = 0;
   const sxy = nx * ny;
+  const maxSteps =
+    opts.maxGrowMm === undefined ? Infinity : Math.floor(opts.maxGrowMm / Math.min(...bone.spacing));
+  let steps = 0;
+  let layerEnd = tail;
   while (head < tail) {
+    if (head === layerEnd) {
+      steps++;
+      layerEnd = tail;
+    }
+    if (steps >= maxSteps) break;
     const p = queue[head++]!;
     const i = p % nx;
     const j = ((p - i) / nx) % ny;

@@ -48,6 +48,35 @@ describe('segmentation on the phantom', () => {
     expect(dice(lungs.data, is(2), pv.labels.data, is(value('lung_left')))).toBeGreaterThan(LUNG_DICE);
   });
 
+  it('lungs from HU leave the trachea out: its upper half holds no lung voxel', () => {
+    const lungs = segmentLungs(pv.image);
+    const tr = value('trachea');
+    const [nx, ny] = pv.labels.dims;
+    const A = pv.labels.ijkToWorld;
+    const z = (p: number): number => {
+      const i = p % nx;
+      const j = Math.floor(p / nx) % ny;
+      const k = Math.floor(p / (nx * ny));
+      return A[8]! * i + A[9]! * j + A[10]! * k + A[11]!;
+    };
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let p = 0; p < lungs.data.length; p++) {
+      if (pv.labels.data[p] !== tr) continue;
+      lo = Math.min(lo, z(p));
+      hi = Math.max(hi, z(p));
+    }
+    let upper = 0;
+    let inLung = 0;
+    for (let p = 0; p < lungs.data.length; p++) {
+      if (pv.labels.data[p] !== tr || z(p) <= (lo + hi) / 2) continue;
+      upper++;
+      if (lungs.data[p]) inLung++;
+    }
+    expect(upper).toBeGreaterThan(0);
+    expect(inLung).toBe(0);
+  });
+
   it('bone components match the vertebra labels', () => {
     const bone = segmentBone(pv.image);
     for (const l of PHANTOM_LABELS.filter((q) => q.name.startsWith('vertebra_'))) {
