@@ -1,10 +1,11 @@
 // DICOM series tests with files built by ./make-dicom.ts from a slab of the real lumbar CT (permuted,
-// non-diagonal affine): shuffled slice order, rescale to HU, LPS->RAS, and specific errors (compressed
-// transfer syntax, inconsistent slice, missing slice, several series).
+// non-diagonal affine): shuffled slice order, rescale to HU, LPS->RAS, the three uncompressed transfer
+// syntaxes (explicit VR LE, implicit VR LE, explicit VR BE), and specific errors (compressed transfer
+// syntax, inconsistent slice, missing slice, several series).
 import { describe, expect, it } from 'vitest';
 import { readVolume, VolumeReadError } from '../../../src/volume/io';
 import { dataFile } from './make-files';
-import { makeDicomSlice, volumeToDicomSeries } from './make-dicom';
+import { EXPLICIT_BE, IMPLICIT_LE, makeDicomSlice, volumeToDicomSeries } from './make-dicom';
 import type { Volume } from '../../../src/volume/types';
 
 /** DS strings carry 10 significant digits here; float32 NIfTI affine: 1e-3 mm is generous and still strict. */
@@ -37,6 +38,29 @@ describe('DICOM series', () => {
     expect(diff).toBe(0);
     expect(d.modality).toBe('CT');
     expect(d.units).toBe('HU');
+  });
+
+  it.each([
+    ['implicit VR little endian', IMPLICIT_LE],
+    ['explicit VR big endian', EXPLICIT_BE],
+  ])('%s series gives the same volume and affine', async (_, ts) => {
+    const ct = await lumbar();
+    const files = shuffled(volumeToDicomSeries(ct, { transferSyntax: ts }));
+    // The body really is in that syntax: big endian stores Rows (0028,0010) as 00 28 00 10; implicit VR
+    // writes no 'US' after the tag.
+    const rows = [0x00, 0x28, 0x00, 0x10];
+    const b = files[0]!.bytes;
+    const at = (pat: number[]) => b.findIndex((_, o) => pat.every((x, t) => b[o + t] === x));
+    if (ts === EXPLICIT_BE) expect(at(rows)).toBeGreaterThan(132);
+    else expect(at([0x28, 0x00, 0x10, 0x00, 0x55, 0x53])).toBe(-1);
+    const d = await readVolume(files);
+    expect(d.dims).toEqual(ct.dims);
+    for (let t = 0; t < 16; t++)
+      expect(Math.abs(d.ijkToWorld[t]! - ct.ijkToWorld[t]!)).toBeLessThan(DS_MM_TOL);
+    let diff = 0;
+    for (let t = 0; t < ct.data.length; t++) if (d.data[t] !== ct.data[t]) diff++;
+    expect(diff).toBe(0);
+    expect(d.modality).toBe('CT');
   });
 
   it('rejects compressed transfer syntaxes by name', async () => {

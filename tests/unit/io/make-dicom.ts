@@ -1,6 +1,8 @@
-// Test helper: a minimal DICOM Part-10 writer (explicit VR little endian, uncompressed) to build CT/MR
-// slice series from a Volume. Geometry: the Volume's RAS affine is converted to DICOM patient LPS
-// (x, y negated) for ImagePositionPatient / ImageOrientationPatient; PixelSpacing = [row, column] mm.
+// Test helper: a minimal DICOM Part-10 writer (uncompressed: explicit VR little endian by default, implicit
+// VR little endian and explicit VR big endian on request; the file meta group is always explicit VR little
+// endian, as the standard requires) to build CT/MR slice series from a Volume. Geometry: the Volume's RAS
+// affine is converted to DICOM patient LPS (x, y negated) for ImagePositionPatient /
+// ImageOrientationPatient; PixelSpacing = [row, column] mm.
 import { flipLpsRas } from '../../../src/volume/affine';
 import type { Volume } from '../../../src/volume/types';
 
@@ -23,19 +25,36 @@ function ul(tag: number, v: number): El {
 }
 const ds = (xs: number[]) => xs.map((x) => Number(x.toPrecision(10)).toString()).join('\\');
 
-function encode(els: El[]): Uint8Array {
+export const IMPLICIT_LE = '1.2.840.10008.1.2';
+export const EXPLICIT_LE = '1.2.840.10008.1.2.1';
+export const EXPLICIT_BE = '1.2.840.10008.1.2.2';
+type Encoding = 'explicit-le' | 'implicit-le' | 'explicit-be';
+/** Bytes per number of the binary VRs written here (values are built little endian, swapped for BE). */
+const WORD: Record<string, number> = { US: 2, UL: 4, OW: 2 };
+
+function encode(els: El[], enc: Encoding = 'explicit-le'): Uint8Array {
   const parts: Uint8Array[] = [];
+  const le = enc !== 'explicit-be';
   for (const e of [...els].sort((a, b) => a.tag - b.tag)) {
-    const long = LONG_VR.has(e.vr);
-    const h = new Uint8Array(long ? 12 : 8);
+    const long = enc === 'implicit-le' || LONG_VR.has(e.vr);
+    const h = new Uint8Array(enc === 'implicit-le' ? 8 : long ? 12 : 8);
     const dv = new DataView(h.buffer);
-    dv.setUint16(0, e.tag >>> 16, true);
-    dv.setUint16(2, e.tag & 0xffff, true);
-    h[4] = e.vr.charCodeAt(0);
-    h[5] = e.vr.charCodeAt(1);
-    if (long) dv.setUint32(8, e.value.length, true);
-    else dv.setUint16(6, e.value.length, true);
-    parts.push(h, e.value);
+    dv.setUint16(0, e.tag >>> 16, le);
+    dv.setUint16(2, e.tag & 0xffff, le);
+    if (enc === 'implicit-le') dv.setUint32(4, e.value.length, true);
+    else {
+      h[4] = e.vr.charCodeAt(0);
+      h[5] = e.vr.charCodeAt(1);
+      if (long) dv.setUint32(8, e.value.length, le);
+      else dv.setUint16(6, e.value.length, le);
+    }
+    let value = e.value;
+    const w = WORD[e.vr];
+    if (!le && w) {
+      value = Uint8Array.from(e.value);
+      for (let o = 0; o + w <= value.length; o += w) value.subarray(o, o + w).reverse();
+    }
+    parts.push(h, value);
   }
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
   let o = 0;
@@ -63,7 +82,9 @@ export interface SliceSpec {
 }
 
 export function makeDicomSlice(s: SliceSpec): Uint8Array {
-  const ts = s.transferSyntax ?? '1.2.840.10008.1.2.1';
+  const ts = s.transferSyntax ?? EXPLICIT_LE;
+  const enc: Encoding =
+    ts === IMPLICIT_LE ? 'implicit-le' : ts === EXPLICIT_BE ? 'explicit-be' : 'explicit-le';
   const bits = s.pixels.BYTES_PER_ELEMENT * 8;
   const meta = [
     { tag: 0x00020001, vr: 'OB', value: new Uint8Array([0, 1]) },
@@ -73,29 +94,32 @@ export function makeDicomSlice(s: SliceSpec): Uint8Array {
   ];
   const metaBytes = encode(meta);
   const group = encode([ul(0x00020000, metaBytes.length)]);
-  const body = encode([
-    str(0x00080060, 'CS', s.modality ?? 'CT'),
-    str(0x0020000e, 'UI', s.seriesUid ?? '1.2.3.4.5'),
-    str(0x00200013, 'IS', String(s.instance ?? 1)),
-    str(0x00200032, 'DS', ds(s.ipp)),
-    str(0x00200037, 'DS', ds(s.iop)),
-    us(0x00280002, 1),
-    str(0x00280004, 'CS', 'MONOCHROME2'),
-    us(0x00280010, s.rows),
-    us(0x00280011, s.cols),
-    str(0x00280030, 'DS', ds(s.pixelSpacing)),
-    us(0x00280100, bits),
-    us(0x00280101, bits),
-    us(0x00280102, bits - 1),
-    us(0x00280103, s.signed ? 1 : 0),
-    str(0x00281052, 'DS', String(s.intercept ?? 0)),
-    str(0x00281053, 'DS', String(s.slope ?? 1)),
-    {
-      tag: 0x7fe00010,
-      vr: bits === 8 ? 'OB' : 'OW',
-      value: new Uint8Array(s.pixels.buffer, s.pixels.byteOffset, s.pixels.byteLength),
-    },
-  ]);
+  const body = encode(
+    [
+      str(0x00080060, 'CS', s.modality ?? 'CT'),
+      str(0x0020000e, 'UI', s.seriesUid ?? '1.2.3.4.5'),
+      str(0x00200013, 'IS', String(s.instance ?? 1)),
+      str(0x00200032, 'DS', ds(s.ipp)),
+      str(0x00200037, 'DS', ds(s.iop)),
+      us(0x00280002, 1),
+      str(0x00280004, 'CS', 'MONOCHROME2'),
+      us(0x00280010, s.rows),
+      us(0x00280011, s.cols),
+      str(0x00280030, 'DS', ds(s.pixelSpacing)),
+      us(0x00280100, bits),
+      us(0x00280101, bits),
+      us(0x00280102, bits - 1),
+      us(0x00280103, s.signed ? 1 : 0),
+      str(0x00281052, 'DS', String(s.intercept ?? 0)),
+      str(0x00281053, 'DS', String(s.slope ?? 1)),
+      {
+        tag: 0x7fe00010,
+        vr: bits === 8 ? 'OB' : 'OW',
+        value: new Uint8Array(s.pixels.buffer, s.pixels.byteOffset, s.pixels.byteLength),
+      },
+    ],
+    enc,
+  );
   const out = new Uint8Array(132 + group.length + metaBytes.length + body.length);
   out.set([0x44, 0x49, 0x43, 0x4d], 128);
   out.set(group, 132);
@@ -107,7 +131,7 @@ export function makeDicomSlice(s: SliceSpec): Uint8Array {
 /** One DICOM file per k-slice of an int16 HU volume, stored as uint16 raw = HU + 2048 (slope 1, intercept -2048). */
 export function volumeToDicomSeries(
   v: Volume,
-  opts: { seriesUid?: string; start?: number; count?: number } = {},
+  opts: { seriesUid?: string; start?: number; count?: number; transferSyntax?: string } = {},
 ): { name: string; bytes: Uint8Array }[] {
   const lps = flipLpsRas(v.ijkToWorld);
   const col = (c: number) => [lps[c]!, lps[4 + c]!, lps[8 + c]!];
@@ -136,6 +160,7 @@ export function volumeToDicomSeries(
         slope: 1,
         intercept: -2048,
         seriesUid: opts.seriesUid,
+        transferSyntax: opts.transferSyntax,
         instance: k + 1,
       }),
     });

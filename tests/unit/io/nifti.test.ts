@@ -1,5 +1,6 @@
 // NIfTI reader/writer tests: real chest CT header facts (../shared/data README), NIfTI-2, big-endian,
-// qform fallback, scaling, writeNifti round trip, and specific errors for bad files.
+// qform fallback, scaling, writeNifti round trips (int8/uint8/int16/uint16/int32/float32/float64), and
+// specific errors for bad files.
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'fflate';
 import { readVolume, writeNifti, VolumeReadError } from '../../../src/volume/io';
@@ -52,6 +53,37 @@ describe('NIfTI reader on real data', () => {
     );
     expectSameVolume(seg, back);
     expect(back.modality).toBe('label');
+  });
+});
+
+describe('writeNifti -> readVolume round trip per datatype (real lumbar CT and labels)', () => {
+  const types = (ct: { data: ArrayLike<number> }, seg: { data: ArrayLike<number> }) =>
+    [
+      // [name, data, kind, array type the reader must return, modality]
+      ['int8 labels', Int8Array.from(seg.data), 'label', Int8Array, 'label'],
+      // uint16 without negative values is not taken for CT: the reader calls it MR a.u. (documented guess)
+      ['uint16 (HU + 1024)', Uint16Array.from(ct.data, (x) => x + 1024), 'image', Uint16Array, 'MR'],
+      ['int32 HU', Int32Array.from(ct.data), 'image', Int32Array, 'CT'],
+      ['float32 HU + 0.25', Float32Array.from(ct.data, (x) => x + 0.25), 'image', Float32Array, 'CT'],
+      // x + 1/3 is not representable in float32: float64 must survive untouched
+      ['float64 HU + 1/3', Float64Array.from(ct.data, (x) => x + 1 / 3), 'image', Float64Array, 'CT'],
+      ['float32 labels', Float32Array.from(seg.data), 'label', Uint8Array, 'label'],
+    ] as const;
+
+  it.each([false, true])('gzip %s: data, type and affine survive', async (gzip) => {
+    const ct = await readVolume(dataFile('lumbar-ct/ct.nii.gz'));
+    const seg = await readVolume(dataFile('lumbar-ct/seg-vert.nii.gz'), { kind: 'label' });
+    for (const [name, data, kind, Type, modality] of types(ct, seg)) {
+      const v = { ...(kind === 'label' ? seg : ct), data };
+      const bytes = writeNifti(v, { gzip });
+      const back = await readVolume(
+        { name: `${name}.nii`, bytes },
+        { kind: kind === 'label' ? 'label' : undefined },
+      );
+      expect([name, back.data.constructor.name]).toEqual([name, Type.name]);
+      expect([name, back.modality]).toEqual([name, modality]);
+      expectSameVolume(v, back);
+    }
   });
 });
 
