@@ -1,11 +1,14 @@
 // Surface pipeline benchmark: per-stage wall time (read, segment, resample, extract, smooth, decimate,
 // normals, export) for the chest CTA heart and the procedural phantom (1.0 and 0.5 mm: heart, lungs,
 // vertebrae), peak RSS growth, and ratios against plain vtk.js marching cubes on the same cropped mask
-// (the baseline row). Plus a 256³ sphere for the TOOLCHAIN reference (VTK C++ FlyingEdges3D ≈ 15 ms).
-// Units: ms, MB. Frame: world RAS mm.
+// (the baseline row). The decimate stage is the watertight decimation with its retries (passes = meshoptimizer
+// calls); one unchecked meshoptimizer pass on the same mesh is timed next to it. Plus a 256³ sphere for the
+// TOOLCHAIN reference (VTK C++ FlyingEdges3D ≈ 15 ms). Units: ms, MB. Frame: world RAS mm.
+import { MeshoptSimplifier } from 'meshoptimizer';
 import { existsSync } from 'node:fs';
 import { peakRssMb, timeMs, type BenchRow, type BenchSection } from './lib';
 import { exportMesh, meshesReady, reconstructLabel, type StageTimings } from '../src/meshes';
+import { decimateReport } from '../src/meshes/decimate';
 import { cropMask, labelBoxes, unionBoxes } from '../src/meshes/surface/crop';
 import { marchingCubes } from '../src/meshes/surface/vtkStages';
 import { readVolumeFromPath } from '../src/volume/io/node';
@@ -21,6 +24,17 @@ function plainMc(labels: Volume, values: number[]): () => void {
   const box = unionBoxes(values.map((v) => labelBoxes(labels).get(v)))!;
   const crop = cropMask(labels, values, box, 1);
   return () => marchingCubes(crop.dims, crop.data, 0.5);
+}
+
+/** Passes and ratio reached by the watertight decimation, and one plain meshoptimizer pass to time. */
+function decimationInfo(labels: Volume, values: number[], name: string) {
+  const full = reconstructLabel(labels, values, name, { computeNormals: false }).mesh;
+  const r = decimateReport(full, DECIMATE);
+  const target = Math.floor((full.indices.length / 3) * (1 - DECIMATE)) * 3;
+  return {
+    info: { passes: r.passes, removed: r.achieved, watertight: r.watertight },
+    onePass: () => MeshoptSimplifier.simplify(full.indices, full.positions, 3, target, 0.05, []),
+  };
 }
 
 /** Rows for one organ: baseline MC, each stage of one full run, the whole pipeline and its export. */
@@ -41,12 +55,20 @@ async function organRows(labels: Volume, values: number[], name: string, reps = 
       warm,
     ),
   );
-  for (const [k, v] of Object.entries(st!)) rows.push({ name: `${name}: stage ${k}`, ms: v, baseline: base });
+  const dec = decimationInfo(labels, values, name);
+  for (const [k, v] of Object.entries(st!))
+    rows.push({ name: `${name}: stage ${k}`, ms: v, baseline: base, ...(k === 'decimate' ? dec.info : {}) });
+  rows.push({
+    name: `${name}: decimate, one unchecked meshoptimizer pass`,
+    ms: await timeMs(dec.onePass, reps, warm),
+    baseline: base,
+  });
   rows.push({
     name: `${name}: whole pipeline (decimate ${DECIMATE})`,
     ms: whole,
     baseline: base,
     triangles: mesh!.metrics!.triangles,
+    watertight: mesh!.metrics!.watertight,
     peakRssMb: peakMb,
   });
   rows.push({

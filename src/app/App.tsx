@@ -16,6 +16,8 @@ import { FileMenu, LabelDialog } from '../ui/files';
 import { HoverReadout, ToolsPanel } from '../ui/tools';
 import { SlicePanel } from '../ui/slices';
 import { HelpPanel } from '../ui/help';
+import { ErrorBoundary, RenderFault } from '../ui/boundary';
+import { restoreCameraAfterViewRemount } from './session';
 
 const VIEWS: ViewName[] = ['anterior', 'posterior', 'left', 'right', 'superior', 'inferior'];
 
@@ -48,17 +50,26 @@ export function App() {
       <aside className="panel">
         <h2>Organs</h2>
         <OrganList />
-        <EpPanel />
-        <StressPanel />
-        <FieldPanel />
-        <ProbesPanel />
-        <ToolsPanel />
+        {/* Blank-page guards: a failing area shows a message with "Try again"; the rest keeps working. */}
+        <ErrorBoundary area="panels" id="panels">
+          <RenderFault area="panels" />
+          <EpPanel />
+          <StressPanel />
+          <FieldPanel />
+          <ProbesPanel />
+          <ToolsPanel />
+        </ErrorBoundary>
       </aside>
       <main className="view">
-        <Viewer />
-        <ScalarBar />
-        <Timeline />
-        <HoverReadout />
+        <ErrorBoundary area="3D view" id="view" onRetry={restoreCameraAfterViewRemount}>
+          <RenderFault area="view" />
+          <Viewer />
+        </ErrorBoundary>
+        <ErrorBoundary area="view overlays (legend, timeline, read-out)" id="overlays">
+          <ScalarBar />
+          <Timeline />
+          <HoverReadout />
+        </ErrorBoundary>
         <SlicePanel />
         {busy && <div className="busy-veil" aria-hidden="true" />}
         <TaskBar />

@@ -11,6 +11,7 @@ import { meshRegistry } from './meshRegistry';
 import { useApp } from './store';
 import { fieldData, playhead, useFields, type FieldSeries } from './fieldStore';
 import { requestFieldRedraw } from '../scene/fields/commands';
+import { labelEpRun } from './epStatus';
 
 // A new scan invalidates every field (they are keyed by the old organ ids) and the worker's copy of the scan.
 useApp.subscribe((s, prev) => {
@@ -25,17 +26,44 @@ let scanOf = '';
 
 function solver(): Comlink.Remote<SolverApi> {
   if (!remote) {
-    worker = new Worker(new URL('./workers/solver.worker.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('error', (e) => {
-      useApp.getState().notify('error', `The solver worker stopped (${e.message || 'unknown error'}); it will restart on the next run.`);
-      worker?.terminate();
-      worker = undefined;
-      remote = undefined;
-      scanOf = '';
+    const w = new Worker(new URL('./workers/solver.worker.ts', import.meta.url), { type: 'module' });
+    let died: (err: Error) => void = () => undefined;
+    const death = new Promise<never>((_, reject) => (died = reject));
+    death.catch(() => undefined);
+    worker = w;
+    w.addEventListener('error', (e) => {
+      const why = e.message || 'unknown error';
+      useApp
+        .getState()
+        .notify(
+          'error',
+          `The solver worker stopped (${why}); it was restarted. The scene and your session are kept; run the ` +
+            `solver again.`,
+        );
+      died(new Error(`the solver worker stopped (${why})`));
+      w.terminate();
+      if (worker === w) {
+        worker = undefined;
+        remote = undefined;
+        scanOf = '';
+      }
     });
-    remote = Comlink.wrap<SolverApi>(worker);
+    const wrapped = Comlink.wrap<SolverApi>(w);
+    // Calls in flight when the worker dies reject instead of hanging, so their task entries (and the busy veil) end.
+    remote = new Proxy(wrapped, {
+      get(target, key) {
+        const f = (target as unknown as Record<PropertyKey, unknown>)[key];
+        if (typeof f !== 'function') return f;
+        return (...args: unknown[]) => Promise.race([(f as (...a: unknown[]) => unknown)(...args), death]);
+      },
+    });
   }
   return remote;
+}
+
+/** The live solver worker, if any (debug hook for crash-recovery tests; see src/app/session/debug.ts). */
+export function solverWorkerForDebug(): Worker | undefined {
+  return worker;
 }
 
 async function ensureScan(needImage: boolean): Promise<Comlink.Remote<SolverApi>> {
@@ -129,11 +157,14 @@ export async function runEpWorkflow(params: EpRunParams, match: (name: string) =
         `EP done on ${summary.backend}: ${summary.cells} voxels, ${(summary.wallMs / 1000).toFixed(1)} s, ` +
           `${(100 * summary.activatedFraction).toFixed(0)} % activated in ${summary.totalActivationMs.toFixed(0)} ms`,
       );
+    labelEpRun(summary.status, started, summary.message);
     return epResults.last;
   } catch (err) {
     if (started) useFields.getState().publish();
+    const why = err instanceof Error ? err.message : String(err);
     if (isCancel(err)) notify('info', 'EP cancelled; frames so far are kept.');
-    else notify('error', `EP: ${err instanceof Error ? err.message : String(err)}`);
+    else notify('error', `EP: ${why}`);
+    labelEpRun(isCancel(err) ? 'cancelled' : 'failed', started, why);
     return undefined;
   }
 }

@@ -8,7 +8,7 @@
 // The wasm instantiates asynchronously: `await meshesReady()` once before decimating synchronously.
 import { MeshoptSimplifier } from 'meshoptimizer';
 import type { RawMesh } from './surface/vtkStages';
-import { isWatertight, meshMetrics } from './metrics';
+import { areaAndVolume, isWatertight } from './metrics';
 import { compact, defectVertices, vertexRings, weldPositions, type Rings } from './topology';
 
 export { compact } from './topology';
@@ -81,8 +81,9 @@ export function decimateReport(mesh: RawMesh, fraction: number): DecimateReport 
   const input = weldPositions(mesh);
   const nV = input.positions.length / 3;
   const nT = input.indices.length / 3;
-  const before = meshMetrics(input);
-  const closed = before.watertight;
+  // closed input <=> no defect (the linear check used in the loop; isWatertight verifies the result)
+  const closed = defectVertices(input.indices, nV).length === 0;
+  const before = areaAndVolume(input);
   const rings = vertexRings(input.indices, nV);
   const lock = new Uint8Array(nV);
   const hits = new Uint8Array(nV);
@@ -100,11 +101,11 @@ export function decimateReport(mesh: RawMesh, fraction: number): DecimateReport 
         continue;
       }
       const result = compact(input.positions, out);
-      const after = meshMetrics(result);
-      const dv = Math.abs(after.volumeMl / before.volumeMl - 1);
+      const after = areaAndVolume(result);
+      const dv = Math.abs(after.volumeMm3 / before.volumeMm3 - 1);
       const da = Math.abs(after.areaMm2 / before.areaMm2 - 1);
       // locks do not help a ratio that is simply too coarse for the shape: go milder
-      if (!after.watertight || !(dv <= DECIMATE_VOLUME_TOL && da <= DECIMATE_AREA_TOL)) break;
+      if (!isWatertight(result) || !(dv <= DECIMATE_VOLUME_TOL && da <= DECIMATE_AREA_TOL)) break;
       return report(result, nT, fraction, passes, true);
     }
   }

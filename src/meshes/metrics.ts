@@ -13,6 +13,12 @@ export function signedVolumeMm3(m: Positioned): number {
   return integrate(m).volume;
 }
 
+/** Surface area (mm²) and signed enclosed volume (mm³) without the watertightness check. */
+export function areaAndVolume(m: Positioned): { areaMm2: number; volumeMm3: number } {
+  const { area, volume } = integrate(m);
+  return { areaMm2: area, volumeMm3: volume };
+}
+
 function integrate(m: Positioned): { area: number; volume: number; centroid: [number, number, number] } {
   const p = m.positions;
   const ix = m.indices;

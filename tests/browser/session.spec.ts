@@ -1,7 +1,9 @@
 // Sessions in the built app (headless Chromium, 1280x720): change the camera and organ states, save a
 // .otwin.json, reload, reopen it -> same camera (1e-3 relative) and organs; autosave restores after a reload
 // and "Clear" forgets it; a bad/newer file is refused with a message; a pipeline-worker crash leaves the
-// scene and the autosaved session intact.
+// scene and the autosaved session intact; a probe pinned after a short EP run and the EP parameters come back
+// after save -> reload -> reopen, and the re-run reproduces the probe's plot; EP parameters autosave and travel
+// in share links.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import {
@@ -230,4 +232,151 @@ test('a pipeline worker crash during a task ends the task with a message; the pr
   await page.evaluate(() => (window as any).__organTwin.startPhantomTask());
   await waitForScene(page);
   expect(Object.keys(await organStates(page)).length).toBe(Object.keys(before).length);
+});
+
+/** Same run, same backend, same probe vertex: the re-run reproduces the Vm series (mV). */
+const PROBE_REPRO_TOL_MV = 0.01;
+/** Upstroke of an action potential above the resting value at the probe (mV; see ep.spec.ts). */
+const MIN_AP_AMPLITUDE_MV = 60;
+
+interface ProbeDoc {
+  organ: string;
+  vertex: number;
+  ras: number[];
+}
+
+const epPanel = (page: Page) => page.getByRole('region', { name: 'cardiac electrophysiology' });
+
+async function runShortEp(page: Page): Promise<void> {
+  await epPanel(page).getByRole('button', { name: 'Run EP' }).click();
+  await expect(page.locator('.task[data-task="ep"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.locator('.task[data-task="ep"]')).toHaveCount(0, { timeout: 240_000 });
+  expect(await page.evaluate(() => (window as any).__organTwin.epSummary().status)).toBe('completed');
+}
+
+async function probeSeries(page: Page): Promise<{ t: number[]; v: number[] }> {
+  return page.evaluate(() => (window as any).__organTwin.probeSeries(0));
+}
+
+/** Peak minus the first (resting) value of a probe series (mV). */
+function upstroke(s: { v: number[] }): number {
+  const v = s.v.filter((x) => Number.isFinite(x));
+  return v.length > 0 ? Math.max(...v) - v[0]! : 0;
+}
+
+async function sessionProbes(page: Page): Promise<ProbeDoc[]> {
+  return page.evaluate(() => (window as any).__organTwin.session.capture().slices.fields?.probes ?? []);
+}
+
+test('a probe pinned after an EP run and the EP parameters come back after save -> reload -> reopen; the probe plots again', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  mkdirSync(OUT, { recursive: true });
+  await page.goto('/');
+  await waitForScene(page);
+  const ep = epPanel(page);
+  await ep.getByLabel('dx', { exact: true }).fill('3');
+  // 450 ms at dx 3 mm activates > 90 % of the phantom heart (ep.spec.ts), so the probe sees an upstroke.
+  await ep.getByLabel('duration', { exact: true }).fill('450');
+  await ep.getByLabel('pacing CL', { exact: true }).fill('700');
+  await runShortEp(page);
+
+  // Pin a probe on the heart (centre of the anterior view; the see-through lungs pass the click on).
+  const box = (await page.locator('.viewer-canvas canvas').boundingBox())!;
+  await page.getByRole('button', { name: 'Pin probes' }).click();
+  for (const [fx, fy] of [
+    [0.5, 0.5],
+    [0.52, 0.55],
+    [0.47, 0.45],
+    [0.55, 0.6],
+  ] as const) {
+    await page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
+    await page.waitForTimeout(200);
+    if ((await page.locator('.probe-list li').count()) > 0) break;
+  }
+  await expect(page.locator('.probe-list li')).toHaveCount(1);
+  await expect(page.getByTestId('probe-plot')).toBeVisible();
+  const series = await probeSeries(page);
+  expect(upstroke(series)).toBeGreaterThan(MIN_AP_AMPLITUDE_MV);
+  const [probe] = await sessionProbes(page);
+  expect(probe?.organ).toMatch(/heart|myocard/);
+  const listed = (await page.locator('.probe-list li').innerText()).match(/\(([^)]*)\) mm/)?.[1];
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save session' }).click(),
+  ]);
+  const file = `${OUT}/probe.otwin.json`;
+  await download.saveAs(file);
+  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  expect(saved.slices.ep).toMatchObject({ dxMm: 3, durationMs: 450, pacingClMs: 700 });
+
+  await page.getByRole('button', { name: 'Clear saved' }).click();
+  await page.reload();
+  await waitForScene(page);
+  await expect(page.locator('.probe-list li')).toHaveCount(0);
+  await expect(epPanel(page).getByLabel('dx', { exact: true })).toHaveValue('2');
+  await page.getByTestId('session-file-input').setInputFiles(file);
+
+  // Probe (organ, vertex, RAS position) and parameters are back; fields are not saved, so no plot yet.
+  await expect(page.locator('.probe-list li')).toHaveCount(1);
+  await expect.poll(() => sessionProbes(page)).toEqual([probe]);
+  expect((await page.locator('.probe-list li').innerText()).match(/\(([^)]*)\) mm/)?.[1]).toBe(listed);
+  await expect(epPanel(page).getByLabel('dx', { exact: true })).toHaveValue('3');
+  await expect(epPanel(page).getByLabel('duration', { exact: true })).toHaveValue('450');
+  await expect(epPanel(page).getByLabel('pacing CL', { exact: true })).toHaveValue('700');
+  await expect(page.getByTestId('probe-plot')).toHaveCount(0);
+
+  // Re-running EP with the restored parameters plots the same action potential at the restored probe.
+  await runShortEp(page);
+  await expect(page.getByTestId('probe-plot')).toBeVisible();
+  const again = await probeSeries(page);
+  expect(again.t).toEqual(series.t);
+  const maxDiff = Math.max(...again.v.map((v, i) => Math.abs(v - series.v[i]!)));
+  expect(maxDiff).toBeLessThan(PROBE_REPRO_TOL_MV);
+  expect(upstroke(again)).toBeGreaterThan(MIN_AP_AMPLITUDE_MV);
+});
+
+test('EP parameters are autosaved and restored after a reload, and travel in share links', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(420_000);
+  await page.goto('/');
+  await waitForScene(page);
+  const ep = epPanel(page);
+  await ep.getByLabel('cell model').selectOption('fk');
+  await ep.getByLabel('dx', { exact: true }).fill('2.5');
+  await ep.getByLabel('duration', { exact: true }).fill('640');
+  await ep.getByLabel('beats', { exact: true }).fill('2');
+  const want = { model: 'fk', dxMm: 2.5, dtMs: 0.05, durationMs: 640, beats: 2 };
+  await expect
+    .poll(
+      () => page.evaluate(async () => (await (window as any).__organTwin.session.loadAutosave())?.slices?.ep),
+      {
+        timeout: 15_000,
+      },
+    )
+    .toMatchObject(want);
+  await page.reload();
+  await waitForScene(page);
+  await expect(page.getByTestId('session-banner')).toContainText('Restored previous session');
+  await expect(epPanel(page).getByLabel('cell model')).toHaveValue('fk');
+  await expect(epPanel(page).getByLabel('dx', { exact: true })).toHaveValue('2.5');
+  await expect(epPanel(page).getByLabel('dt', { exact: true })).toHaveValue('0.05');
+  await expect(epPanel(page).getByLabel('duration', { exact: true })).toHaveValue('640');
+  await expect(epPanel(page).getByLabel('beats', { exact: true })).toHaveValue('2');
+
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.getByRole('textbox', { name: 'share link' }).inputValue();
+  expect(link).not.toMatch(/phantom|nii/);
+  await page.getByRole('button', { name: 'Clear saved' }).click();
+  const other = await context.newPage();
+  await other.goto(link);
+  await waitForScene(other);
+  await expect(other.getByTestId('session-banner')).toContainText('Opened a shared view');
+  await expect(epPanel(other).getByLabel('cell model')).toHaveValue('fk');
+  await expect(epPanel(other).getByLabel('dx', { exact: true })).toHaveValue('2.5');
+  await expect(epPanel(other).getByLabel('duration', { exact: true })).toHaveValue('640');
 });

@@ -1,6 +1,9 @@
 // Debug/test hook on window.__organTwin (merged with whatever other features put there): session capture
-// and restore, autosave controls, and a simulated pipeline-worker crash for the recovery test.
+// and restore, autosave controls, simulated pipeline- and solver-worker crashes for the recovery tests, and a
+// forced render failure in the 3D view or the panels for the error-boundary test.
 import { pipeline, pipelineWorkerForDebug } from '../pipelineClient';
+import { solverWorkerForDebug } from '../solverClient';
+import { setRenderFault, type RenderArea } from '../renderFault';
 import { useApp } from '../store';
 import { loadPhantom } from '../loadScene';
 import { clearAutosave, loadAutosave, saveNow } from './autosave';
@@ -33,10 +36,21 @@ export function installSessionDebugHook(): void {
       wk.dispatchEvent(new ErrorEvent('error', { message: 'worker terminated from the page (test)' }));
       return true;
     },
-    /** Round trip to a (possibly new) pipeline worker: resolves when it answers. */
+    /** Kills the solver worker the same way (e.g. in the middle of an EP run); false when none is running. */
+    crashSolverWorker: (): boolean => {
+      const wk = solverWorkerForDebug();
+      if (!wk) return false;
+      wk.terminate();
+      wk.dispatchEvent(new ErrorEvent('error', { message: 'worker terminated from the page (test)' }));
+      return true;
+    },
+    /** Makes the 3D view or the panels throw while rendering (error-boundary test); fixRender undoes it. */
+    breakRender: (area: RenderArea): void => setRenderFault(area, true),
+    fixRender: (area: RenderArea): void => setRenderFault(area, false),
     /** Starts a phantom rebuild (a long pipeline task) without waiting for it. */
     startPhantomTask: (): void => void loadPhantom(),
     selfCheck: { gpu: gpuCheck, wasm: wasmCheck, foreignFetch },
+    /** Round trip to a (possibly new) pipeline worker: resolves when it answers. */
     pingPipeline: async (): Promise<'empty' | 'has-scan'> =>
       (await pipeline().describe()) ? 'has-scan' : 'empty',
   };

@@ -18,3 +18,4 @@ export { encodeShareHash, decodeShareHash } from './share';
 export { autosaveEnabled, setAutosaveEnabled, clearAutosave, saveNow } from './autosave';
 export { useSessionUi } from './sessionStore';
 export { initSession } from './init';
+export { restoreCameraAfterViewRemount } from './cameraKeeper';

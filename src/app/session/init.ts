@@ -1,9 +1,10 @@
 // Session start-up, called once by the app: wire the camera, install the debug hook, restore a shared view
-// from the URL hash (#s=...) or else the autosaved session, then start autosave.
-import { cameraCommands } from '../../scene/CameraRig';
+// from the URL hash (#s=...) or else the autosaved session, then start autosave. The camera accessor keeps the
+// last camera while the 3D view is down (cameraKeeper.ts).
 import { useApp } from '../store';
 import { loadAutosave, startAutosave } from './autosave';
 import { setCameraAccess } from './capture';
+import { keptCameraAccess } from './cameraKeeper';
 import { installSessionDebugHook } from './debug';
 import { restoreSession } from './restore';
 import { registerBuiltinSlices } from './builtinSlices';
@@ -14,10 +15,7 @@ let initialised = false;
 export async function initSession(): Promise<void> {
   if (initialised) return;
   initialised = true;
-  setCameraAccess({
-    get: () => cameraCommands.getView?.(),
-    set: (c) => cameraCommands.setView?.(c),
-  });
+  setCameraAccess(keptCameraAccess());
   installSessionDebugHook();
   registerBuiltinSlices();
   let linked = false;

@@ -1,35 +1,26 @@
 // EP workflow panel: cell model and parameters (dx mm, dt ms, duration ms, pacing cycle length ms, beats,
 // conductivity S/m, backend), stimulus placement and ablation-line drawing by clicking on the heart surface
 // (world RAS mm), Run / Cancel, which compute backend ran, and switches between Vm (mV) and the activation map
-// (ms, with isochrones). Parameters are React state; frames live in fieldData (see solverClient.ts).
+// (ms, with isochrones). Parameters are React state, registered as the "ep" session slice (saved, autosaved,
+// shared, restored; epParams.ts checks what comes back); frames live in fieldData (see solverClient.ts). After a
+// run that did not complete, a status line says what the fields on screen are (partial run / previous run).
 import { useState } from 'react';
 import { useApp } from '../../app/store';
 import { useFields } from '../../app/fieldStore';
 import { epResults, runEpWorkflow } from '../../app/solverClient';
+import { useEpStatus } from '../../app/epStatus';
 import type { EpRunParams } from '../../app/workers/solver-ep-run';
+import { useSessionSlice } from '../session';
 import { NumberField } from './NumberField';
+import { EP_BACKENDS, EP_DEFAULTS, EP_LIMITS, MODEL_DT, parseEpParams, type EpPanelParams } from './epParams';
 
-const MODEL_DT: Record<EpRunParams['model'], number> = { ms: 0.1, ap: 0.1, fk: 0.05, tnnp: 0.02 };
 const MYOCARDIUM = /myocard|heart/i;
 
-export const EP_DEFAULTS: Omit<EpRunParams, 'stimulus' | 'lesion' | 'labels' | 'cavityLabels'> = {
-  model: 'ms',
-  dxMm: 2,
-  dtMs: 0.1,
-  durationMs: 400,
-  pacingClMs: 600,
-  beats: 1,
-  sigmaL: 1.2,
-  sigmaT: 0.48,
-  frameEveryMs: 4,
-  stimulusRadiusMm: 4,
-  lesionRadiusMm: 2.5,
-  backend: 'auto',
-};
-
 export function EpPanel() {
-  const [p, setP] = useState(EP_DEFAULTS);
+  const [p, setP] = useState<EpPanelParams>(EP_DEFAULTS);
+  useSessionSlice('ep', p, setP, parseEpParams);
   const [lastBackend, setLastBackend] = useState<string>('');
+  const status = useEpStatus();
   const organs = useApp((s) => s.organs);
   const running = useApp((s) => s.tasks.some((t) => t.id === 'ep'));
   const cancel = useApp((s) => s.tasks.find((t) => t.id === 'ep')?.cancel);
@@ -60,16 +51,16 @@ export function EpPanel() {
           <option value="tnnp">ten Tusscher 2006</option>
         </select>
       </label>
-      <NumberField label="dx" unit="mm" value={p.dxMm} min={0.5} max={5} step={0.5} onChange={(v) => upd({ dxMm: v })} />
-      <NumberField label="dt" unit="ms" value={p.dtMs} min={0.005} max={0.2} step={0.005} onChange={(v) => upd({ dtMs: v })} />
-      <NumberField label="duration" unit="ms" value={p.durationMs} min={10} max={5000} step={10} onChange={(v) => upd({ durationMs: v })} />
-      <NumberField label="pacing CL" unit="ms" value={p.pacingClMs} min={150} max={2000} step={10} onChange={(v) => upd({ pacingClMs: v })} />
-      <NumberField label="beats" unit="" value={p.beats} min={1} max={10} step={1} onChange={(v) => upd({ beats: v })} />
-      <NumberField label="σ along fibres" unit="S/m" value={p.sigmaL} min={0.01} max={5} step={0.1} onChange={(v) => upd({ sigmaL: v, sigmaT: v * 0.4 })} />
+      <NumberField label="dx" unit="mm" value={p.dxMm} min={EP_LIMITS.dxMm[0]} max={EP_LIMITS.dxMm[1]} step={0.5} onChange={(v) => upd({ dxMm: v })} />
+      <NumberField label="dt" unit="ms" value={p.dtMs} min={EP_LIMITS.dtMs[0]} max={EP_LIMITS.dtMs[1]} step={0.005} onChange={(v) => upd({ dtMs: v })} />
+      <NumberField label="duration" unit="ms" value={p.durationMs} min={EP_LIMITS.durationMs[0]} max={EP_LIMITS.durationMs[1]} step={10} onChange={(v) => upd({ durationMs: v })} />
+      <NumberField label="pacing CL" unit="ms" value={p.pacingClMs} min={EP_LIMITS.pacingClMs[0]} max={EP_LIMITS.pacingClMs[1]} step={10} onChange={(v) => upd({ pacingClMs: v })} />
+      <NumberField label="beats" unit="" value={p.beats} min={EP_LIMITS.beats[0]} max={EP_LIMITS.beats[1]} step={1} onChange={(v) => upd({ beats: v })} />
+      <NumberField label="σ along fibres" unit="S/m" value={p.sigmaL} min={EP_LIMITS.sigmaL[0]} max={EP_LIMITS.sigmaL[1]} step={0.1} onChange={(v) => upd({ sigmaL: v, sigmaT: v * 0.4 })} />
       <label>
         backend
         <select aria-label="EP backend" value={p.backend} onChange={(e) => upd({ backend: e.target.value as EpRunParams['backend'] })}>
-          {['auto', 'js', 'cpu', 'webasm', 'webgl2', 'webgpu'].map((b) => (
+          {EP_BACKENDS.map((b) => (
             <option key={b}>{b}</option>
           ))}
         </select>
@@ -102,6 +93,11 @@ export function EpPanel() {
         )}
       </div>
       {lastBackend && <p className="hint" data-testid="ep-backend">backend: {lastBackend}</p>}
+      {status && (
+        <p className={`hint ep-status ${status.kind}`} role="status" data-testid="ep-status">
+          {status.text}
+        </p>
+      )}
       {(available.some((a) => a.name === 'Vm') || hasAct) && (
         <div className="row" role="group" aria-label="EP view">
           <button type="button" aria-pressed={active === 'Vm'} onClick={() => set({ active: 'Vm', colormap: 'voltage', rangeMode: 'manual', min: -90, max: 30, isochrones: false })}>

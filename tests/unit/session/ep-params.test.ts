@@ -1,0 +1,56 @@
+// The "ep" session slice's reader (src/ui/solvers/epParams.ts): a saved parameter set round-trips through JSON;
+// untrusted values (files, share links) are checked field by field against the panel's ranges — junk, NaN
+// strings, out-of-range numbers and unknown models fall back to the defaults, never throw. Units as in EpRunParams.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { EP_DEFAULTS, EP_LIMITS, parseEpParams } from '../../../src/ui/solvers/epParams';
+
+describe('parseEpParams', () => {
+  it('round-trips a saved parameter set', () => {
+    const saved = {
+      ...EP_DEFAULTS,
+      model: 'tnnp',
+      dxMm: 0.5,
+      dtMs: 0.02,
+      durationMs: 120,
+      beats: 3,
+      backend: 'js',
+    };
+    expect(parseEpParams(JSON.parse(JSON.stringify(saved)))).toEqual(saved);
+  });
+
+  it('drops malformed or out-of-range fields for the defaults and keeps the rest', () => {
+    const got = parseEpParams({
+      model: 'hodgkin',
+      dxMm: 0.001,
+      dtMs: 'NaN',
+      durationMs: 250,
+      sigmaL: Infinity,
+      backend: 'cuda',
+    });
+    expect(got).toEqual({ ...EP_DEFAULTS, durationMs: 250 });
+    expect(parseEpParams('dx=2')).toBeUndefined();
+    expect(parseEpParams(null)).toBeUndefined();
+    expect(parseEpParams([1, 2])).toBeUndefined();
+  });
+
+  it('never throws and always stays within the panel ranges (random JSON)', () => {
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        fc.dictionary(fc.constantFrom(...Object.keys(EP_LIMITS)), fc.jsonValue()),
+        (junk, fields) => {
+          for (const v of [junk, fields]) {
+            const p = parseEpParams(v);
+            if (p === undefined) continue;
+            for (const [k, [lo, hi]] of Object.entries(EP_LIMITS)) {
+              const x = p[k as keyof typeof EP_LIMITS];
+              expect(x >= lo && x <= hi).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
