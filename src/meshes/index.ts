@@ -21,4 +21,10 @@ export {
   MESH_FORMATS,
   type MeshFormat,
   type VtiGrid,
+  writeVertexCsv,
+  writeTimeSeriesCsv,
+  parseNumericCsv,
+  csvHeader,
+  csvNumber,
+  type CsvColumn,
 } from './io';

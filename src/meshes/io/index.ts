@@ -1,24 +1,25 @@
 // Mesh file I/O: exportMesh (STL, OBJ, PLY, GLB, VTP) and importMesh (the same, chosen by extension, then
-// by content sniffing), plus the VTI grid writer. Units: world RAS mm throughout. Import errors are
-// MeshReadError "<file>: <problem>".
+// by content sniffing), plus the VTI grid writer and the CSV table writers. Units: world RAS mm throughout.
+// Import errors are MeshReadError "<file>: <problem>".
 import type { SurfaceMesh } from '../types';
 import { MeshReadError } from './errors';
 import { readGlb, writeGlb } from './glb';
 import { readObj, writeObj } from './obj';
 import { readPly, writePly } from './ply';
 import { readStl, writeStl } from './stl';
-import { readVtp, writeVtp } from './vtp';
+import { readVtp, writeVtp, type VtpOptions } from './vtp';
 
 export type MeshFormat = 'stl' | 'obj' | 'ply' | 'glb' | 'vtp';
 export const MESH_FORMATS: readonly MeshFormat[] = ['stl', 'obj', 'ply', 'glb', 'vtp'];
 
-export function exportMesh(mesh: SurfaceMesh, format: MeshFormat): Uint8Array {
+/** `opts` applies to VTP (the time of the fields' frame); the other formats ignore it. */
+export function exportMesh(mesh: SurfaceMesh, format: MeshFormat, opts: VtpOptions = {}): Uint8Array {
   switch (format) {
     case 'stl': return writeStl(mesh); // prettier-ignore
     case 'obj': return writeObj(mesh); // prettier-ignore
     case 'ply': return writePly(mesh); // prettier-ignore
     case 'glb': return writeGlb(mesh); // prettier-ignore
-    case 'vtp': return writeVtp(mesh); // prettier-ignore
+    case 'vtp': return writeVtp(mesh, opts); // prettier-ignore
     default:
       throw new Error(`unknown mesh format '${String(format)}' (use ${MESH_FORMATS.join(', ')})`);
   }
@@ -61,3 +62,5 @@ export function importMesh(fileName: string, bytes: Uint8Array): SurfaceMesh {
 
 export { MeshReadError } from './errors';
 export { writeVti, type VtiGrid } from './vti';
+export { csvHeader, csvNumber, parseNumericCsv, writeTimeSeriesCsv, writeVertexCsv, type CsvColumn } from './csv';
+export type { VtpOptions } from './vtp';

@@ -1,7 +1,8 @@
 // VTK XML ImageData (.vti) writer for grid fields (the solvers' "fields as VTI"): inline binary arrays,
 // point data on a regular grid. Units: origin/spacing in mm (world RAS when direction is given or axes are
-// aligned); array units as named by the caller. Opens in ParaView.
-import { dataArrayXml, escapeXml } from './vtkxml';
+// aligned); array units as named by the caller; optional time of the data (ms) as FieldData "TimeValue".
+// Opens in ParaView.
+import { dataArrayXml, escapeXml, timeValueXml } from './vtkxml';
 
 export interface VtiGrid {
   dims: [number, number, number];
@@ -10,6 +11,8 @@ export interface VtiGrid {
   /** Optional 3x3 row-major direction matrix (VTK >= 9 reads it). */
   direction?: number[];
   arrays: { name: string; values: Float32Array; components: number }[];
+  /** Time the arrays belong to (ms), for time-varying fields. */
+  timeMs?: number;
 }
 
 export function writeVti(grid: VtiGrid): Uint8Array {
@@ -28,6 +31,7 @@ export function writeVti(grid: VtiGrid): Uint8Array {
     '<?xml version="1.0"?>\n' +
     '<VTKFile type="ImageData" version="0.1" byte_order="LittleEndian" header_type="UInt32">\n' +
     `  <ImageData WholeExtent="${ext}" Origin="${grid.origin.join(' ')}" Spacing="${grid.spacing.join(' ')}"${dir}>\n` +
+    timeValueXml(grid.timeMs, '    ') +
     `    <Piece Extent="${ext}">\n` +
     `      <PointData${scalars}>\n` +
     grid.arrays.map((a) => dataArrayXml(a.name, a.values, a.components, '        ')).join('') +

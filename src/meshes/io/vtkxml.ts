@@ -31,6 +31,17 @@ export function dataArrayXml(name: string, values: XmlArray, components: number,
   return `${indent}<DataArray type="${typeName(values)}" Name="${escapeXml(name)}"${nc} format="binary">\n${indent}  ${toBase64(body)}\n${indent}</DataArray>\n`;
 }
 
+/** ParaView's per-dataset time: <FieldData> with a one-tuple Float64 "TimeValue" (ms here), ascii (vtk.js
+ * cannot view binary Float64 behind a 4-byte header); '' when absent. */
+export function timeValueXml(timeMs: number | undefined, indent: string): string {
+  if (timeMs === undefined || !Number.isFinite(timeMs)) return '';
+  return (
+    `${indent}<FieldData>\n` +
+    `${indent}  <DataArray type="Float64" Name="TimeValue" NumberOfTuples="1" format="ascii">${timeMs}</DataArray>\n` +
+    `${indent}</FieldData>\n`
+  );
+}
+
 export function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -1,13 +1,19 @@
 // VTK XML PolyData (.vtp) writer and reader. Writer: inline binary (base64) arrays, Float32 points, Int32
-// connectivity/offsets, point data = normals + one array per single-frame field; opens in ParaView.
+// connectivity/offsets, point data = normals + one array per single-frame field (the app passes the frame on
+// screen of a time-varying field, with its time as the ParaView "TimeValue" field data, ms); opens in ParaView.
 // Reader: ascii/binary/zlib-compressed inline arrays, polygons and triangle strips as triangles.
 // Units: world RAS mm for points (noted in a FieldData-free comment); field units travel in array names
 // as "<name> [<units>]".
 import type { Field, SurfaceMesh } from '../types';
 import { baseName, checkCount, decodeText, MeshReadError, pushFan, validateMesh } from './errors';
-import { attr, dataArrayXml, parseDataArray, type XmlArray } from './vtkxml';
+import { attr, dataArrayXml, escapeXml, parseDataArray, timeValueXml, type XmlArray } from './vtkxml';
 
-export function writeVtp(mesh: SurfaceMesh): Uint8Array {
+export interface VtpOptions {
+  /** Time of the frame the fields belong to (ms), written as FieldData "TimeValue". */
+  timeMs?: number;
+}
+
+export function writeVtp(mesh: SurfaceMesh, opts: VtpOptions = {}): Uint8Array {
   const nV = mesh.positions.length / 3;
   const nT = mesh.indices.length / 3;
   const offsets = new Int32Array(nT);
@@ -19,12 +25,16 @@ export function writeVtp(mesh: SurfaceMesh): Uint8Array {
     if (f.values.length !== nV * f.components) continue; // time series are not written
     pd += dataArrayXml(f.units ? `${f.name} [${f.units}]` : f.name, f.values, f.components, '        ');
   }
-  const pdOpen = mesh.normals ? '      <PointData Normals="Normals">\n' : '      <PointData>\n';
+  const first = Object.values(mesh.fields).find((f) => f.components === 1 && f.values.length === nV);
+  const scalars = first ? ` Scalars="${escapeXml(first.units ? `${first.name} [${first.units}]` : first.name)}"` : '';
+  const pdOpen = `      <PointData${mesh.normals ? ' Normals="Normals"' : ''}${scalars}>\n`;
+  const time = timeValueXml(opts.timeMs, '    ');
   const xml =
     '<?xml version="1.0"?>\n' +
     `<!-- organ-twin mesh '${mesh.name.replace(/--/g, '-')}': units mm, frame world RAS -->\n` +
     '<VTKFile type="PolyData" version="0.1" byte_order="LittleEndian" header_type="UInt32">\n' +
     '  <PolyData>\n' +
+    time +
     `    <Piece NumberOfPoints="${nV}" NumberOfVerts="0" NumberOfLines="0" NumberOfStrips="0" NumberOfPolys="${nT}">\n` +
     pdOpen +
     pd +
