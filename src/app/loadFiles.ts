@@ -80,6 +80,9 @@ async function readScan(files: PickedFile[]): Promise<void> {
   }
 }
 
+/** A mesh decimated this much less than asked (fraction of triangles) gets a notice. */
+const MILDER_DECIMATION = 0.02;
+
 /** Reconstructs the chosen labels of the scan in the dialog; on success its organs replace the scene. */
 export async function reconstructScan(selection: OrganSelection[], seg: SegmentOptions): Promise<void> {
   const summary = useFiles.getState().summary;
@@ -96,6 +99,8 @@ export async function reconstructScan(selection: OrganSelection[], seg: SegmentO
     useTools.getState().set({ crosshair: undefined, pending: [] });
     useTools.getState().clearMeasurements();
     if (empty.length) useApp.getState().notify('info', `No surface for ${empty.join(', ')} (label empty on the image grid).`);
+    const milder = drawn.filter((m) => (seg.decimate ?? 0) - (m.metrics?.decimatedFraction ?? 1) > MILDER_DECIMATION);
+    if (milder.length) useApp.getState().notify('info', `Decimated ${milder.map((m) => `${m.name} by ${Math.round(100 * m.metrics!.decimatedFraction!)} %`).join(', ')} only, to keep the surfaces closed.`);
     tables = [];
   } catch (err) {
     void pipeline().discardPending();

@@ -33,6 +33,8 @@ test('a chest CT with heart and aorta label maps replaces the phantom', async ({
   await expect(dialog).toContainText('aorta');
   await expect(dialog.getByRole('checkbox', { name: 'reconstruct heart' })).toBeChecked();
   await dialog.getByRole('checkbox', { name: 'reconstruct aorta' }).check();
+  // decimation defaults to half the triangles (surfaces stay closed, volume within 1 %: the heart ml check below)
+  await expect(dialog.getByRole('combobox', { name: 'decimation' })).toHaveValue('0.5');
   mkdirSync('test-results/screenshots', { recursive: true });
   await page.screenshot({ path: 'test-results/screenshots/files-dialog.png' });
   await dialog.getByRole('button', { name: /^Reconstruct/ }).click();

@@ -30,6 +30,8 @@ export interface SegmentOptions {
   /** Split a heart label into heart_myocardium + heart_blood_pool on a contrast CT: true = the scan's whole-heart
    * label (ScanSummary.bloodPoolLabel), a number = that label value; default off (the label dialog has no switch yet). */
   bloodPool?: boolean | number;
+  /** Fraction of triangles to remove (0 = none); surfaces stay closed, a milder ratio is used if needed. */
+  decimate?: number;
 }
 
 let current: LabelledVolume | undefined;
@@ -45,12 +47,12 @@ function transferMeshes(meshes: SurfaceMesh[]): SurfaceMesh[] {
   return Comlink.transfer(meshes, buffers);
 }
 
-async function reconstruct(scan: LabelledVolume, selection: MeshSelection[], progress: Progress, flag?: CancelFlag): Promise<SurfaceMesh[]> {
+async function reconstruct(scan: LabelledVolume, selection: MeshSelection[], progress: Progress, flag?: CancelFlag, decimate = 0): Promise<SurfaceMesh[]> {
   const { signal, poll } = signalFromFlag(flag);
   const { meshes } = await reconstructOrgans(
     scan.labels,
     selection,
-    { smoothIterations: 20, decimate: 0 },
+    { smoothIterations: 20, decimate },
     (f, msg) => {
       poll();
       progress(f, msg);
@@ -92,7 +94,7 @@ const api = {
     const { poll } = signalFromFlag(flag);
     sel.push(...segmentScan(scan, sel, seg, progress, poll));
     if (sel.length === 0) throw new Error('no organs selected');
-    const meshes = await reconstruct(scan, sel, (f, m) => progress(0.1 + 0.9 * f, m), flag);
+    const meshes = await reconstruct(scan, sel, (f, m) => progress(0.1 + 0.9 * f, m), flag, seg.decimate);
     current = scan;
     currentRange = autoRange(scan.image);
     pending = undefined;

@@ -1,6 +1,6 @@
 // Dialog shown after a scan is read: lists its labels (name, organ class, voxels, ml, source file) with
-// heart/lung/vertebra pre-selected, HU segmentation options where such labels are missing, and starts the
-// reconstruction (progress + cancel in the task bar). Volumes in ml.
+// heart/lung/vertebra pre-selected, HU segmentation options where such labels are missing, a decimation
+// choice, and starts the reconstruction (progress + cancel in the task bar). Volumes in ml.
 import { useState } from 'react';
 import { cancelScan, reconstructScan } from '../../app/loadFiles';
 import { useFiles } from './fileStore';
@@ -10,11 +10,19 @@ function hex(c: [number, number, number]): string {
   return `#${c.map((v) => Math.round(Math.min(1, Math.max(0, v)) * 255).toString(16).padStart(2, '0')).join('')}`;
 }
 
+/** Fraction of triangles removed; decimation keeps surfaces closed and volumes within 1 %. */
+const DECIMATION = [
+  { value: 0, label: 'none (full resolution)' },
+  { value: 0.5, label: '50 % fewer triangles' },
+  { value: 0.75, label: '75 % fewer triangles' },
+];
+
 function Body({ summary }: { summary: ScanSummary }) {
   const [chosen, setChosen] = useState(() => new Set(summary.labels.filter((l) => l.preselect).map((l) => l.value)));
   const ct = summary.modality === 'CT';
   const [lungs, setLungs] = useState(ct && !summary.hasLungs);
   const [bone, setBone] = useState(ct && !summary.hasBone && summary.labels.length === 0);
+  const [decimate, setDecimate] = useState(0.5);
   const toggle = (v: number, on: boolean) => setChosen((s) => { const n = new Set(s); if (on) n.add(v); else n.delete(v); return n; }); // prettier-ignore
   const count = chosen.size + (lungs ? 1 : 0) + (bone ? 1 : 0);
   return (
@@ -52,6 +60,14 @@ function Body({ summary }: { summary: ScanSummary }) {
           <label><input type="checkbox" checked={bone} onChange={(e) => setBone(e.target.checked)} /> segment bone from HU (≥ 200 HU)</label>
         </div>
       )}
+      <div className="seg-options">
+        <label className="tool-row" title="Removes triangles for a lighter scene; surfaces stay closed and volumes change by less than 1 %">
+          decimate surfaces
+          <select aria-label="decimation" value={decimate} onChange={(e) => setDecimate(Number(e.target.value))}>
+            {DECIMATION.map((d) => <option key={d.value} value={d.value}>{d.label}</option>)}
+          </select>
+        </label>
+      </div>
       <div className="dialog-buttons">
         <button type="button" onClick={() => document.querySelector<HTMLInputElement>('[data-testid=open-labels]')?.click()}>Add label map…</button>
         <button type="button" onClick={cancelScan}>Cancel</button>
@@ -61,7 +77,7 @@ function Body({ summary }: { summary: ScanSummary }) {
           disabled={count === 0}
           onClick={() => {
             const selection = summary.labels.filter((l) => chosen.has(l.value)).map((l) => ({ value: l.value, name: l.name, color: l.color }));
-            void reconstructScan(selection, { lungs, bone });
+            void reconstructScan(selection, { lungs, bone, decimate });
           }}
         >
           Reconstruct {count} {count === 1 ? 'organ' : 'organs'}
