@@ -1,12 +1,15 @@
-// The 3D view: a demand-driven r3f Canvas with orbit controls, anatomy-friendly lighting and the organ meshes.
+// The 3D view: a demand-driven r3f Canvas with orbit controls, anatomy-friendly lighting, the organ meshes and a
+// patient-axes gizmo (R/L, A/P, S/I); registers the field hover read-out provider while mounted.
 // Units: 1 three.js unit = 1 mm; frame per frames.ts (Y = Superior, Z = Anterior, X = patient Left).
 import { Canvas, useThree } from '@react-three/fiber';
-import { GizmoHelper, GizmoViewport, OrbitControls } from '@react-three/drei';
+import { GizmoHelper, OrbitControls } from '@react-three/drei';
 import { useEffect } from 'react';
 import { useApp } from '../app/store';
 import { OrganMesh } from './OrganMesh';
 import { CameraRig } from './CameraRig';
-import { FieldMarkers } from './fields';
+import { FieldMarkers, fieldHoverValue } from './fields';
+import { registerHoverValue } from './annotations/hover';
+import { OrientationGizmo } from './OrientationGizmo';
 import { AnatomyLayer } from './annotations/AnatomyLayer';
 
 /** Marks the document once organs are on screen (used by browser tests and screenshot tooling). */
@@ -29,6 +32,7 @@ export function Viewer() {
   const select = useApp((s) => s.select);
   const sourceName = useApp((s) => s.sourceName);
   const drawn = organs.filter((o) => o.visible).length;
+  useEffect(() => registerHoverValue(fieldHoverValue), []);
   return (
     <Canvas
       className="viewer-canvas"
@@ -49,7 +53,7 @@ export function Viewer() {
       <FieldMarkers />
       <AnatomyLayer />
       <GizmoHelper alignment="bottom-right" margin={[70, 70]}>
-        <GizmoViewport axisColors={['#e05555', '#55c060', '#5588ee']} labels={['L', 'S', 'A']} labelColor="white" />
+        <OrientationGizmo />
       </GizmoHelper>
       <DrawnMarker count={drawn} />
     </Canvas>

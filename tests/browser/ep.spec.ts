@@ -2,8 +2,11 @@
 // (Mitchell-Schaeffer, dx 3 mm) streams Vm frames onto the heart, the activation map (turbo colours + isochrones)
 // replaces the anatomy colours with a legend in ms, and a probe pinned on the heart shows an action potential:
 // upstroke of more than 60 mV above rest (model Vm in mV: rest −80, peak ≈ +20), a plateau, then decay.
+// A second probe is pinned; both list their current value; the probe CSV (t [ms] + one column per probe) and the
+// per-vertex field CSV (x/y/z RAS mm + Vm) are downloaded through the UI and read back; hovering the heart shows
+// Vm in mV; the PNG screenshot carries the scalar bar.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { canvasColours } from './colors';
 
 const SHOTS = 'test-results/screenshots';
@@ -17,6 +20,26 @@ function colormapFraction(families: Record<string, number>): number {
   return Object.entries(families)
     .filter(([k]) => COLORMAP_FAMILIES.test(k))
     .reduce((s, [, f]) => s + f, 0);
+}
+
+/** Probe-column checks: the AP peak lies above 0 mV and the trace decays by at least this much after it (mV). */
+const MIN_DECAY_MV = 5;
+/** Vm values in the field CSV lie within the model's physiological band (mV). */
+const VM_BAND_MV: [number, number] = [-100, 60];
+/** Fraction of heart vertices that must carry a value (the rest lie off the coarse EP grid / in the lesion). */
+const MIN_DATA_FRACTION = 0.9;
+
+async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: dl.suggestedFilename(), bytes: readFileSync(await dl.path()) };
+}
+
+function csvTable(text: string): { header: string[]; rows: number[][] } {
+  const lines = text.trim().split('\n');
+  const header = lines[0]!.split(',');
+  const rows = lines.slice(1).map((l) => l.split(',').map(Number));
+  expect(rows.filter((r) => r.length !== header.length).length).toBe(0);
+  return { header, rows };
 }
 
 async function waitForPhantom(page: Page): Promise<void> {
@@ -95,6 +118,87 @@ test('EP run colours the heart, shows a legend and a probe action potential', as
   expect(v[v.length - 1]!).toBeLessThan(v[peakIdx]! - 5);
   await page.screenshot({ path: `${SHOTS}/ep-probe.png` });
 
+  // A second probe; each has its own series and shows its value now (60 ms) in the list.
+  for (const [fx, fy] of [[0.56, 0.6], [0.6, 0.66], [0.44, 0.52], [0.53, 0.68], [0.5, 0.42]] as const) {
+    await page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
+    await page.waitForTimeout(200);
+    if ((await page.locator('.probe-list li').count()) > 1) break;
+  }
+  await expect(page.locator('.probe-list li')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Click on the organ… (done)' }).click();
+  await expect(page.locator('.probe-value')).toHaveCount(2);
+  for (const v of await page.locator('.probe-value').all()) await expect(v).toHaveText(/^-?\d+(\.\d+)? mV$/);
+  const both = await page.evaluate(() => [0, 1].map((i) => (window.__organTwin?.probeSeries as (i: number) => { t: number[]; v: number[] })(i)));
+
+  // Probe CSV through the UI: t [ms] + one Vm column per probe, all finite, an action potential in each column.
+  const probeFile = await downloaded(page, () => page.getByRole('button', { name: 'Probe CSV' }).click());
+  expect(probeFile.name).toMatch(/probes-Vm\.csv$/);
+  writeFileSync(`${SHOTS}/ep-probes.csv`, probeFile.bytes);
+  const probes = csvTable(probeFile.bytes.toString('utf8'));
+  expect(probes.header[0]).toBe('t [ms]');
+  expect(probes.header.length).toBe(3);
+  for (const h of probes.header.slice(1)) expect(h).toMatch(/^P\d+ Vm \(heart\S* RAS -?[\d.]+ -?[\d.]+ -?[\d.]+ mm\) \[mV\]$/);
+  expect(probes.rows.length).toBe(both[0]!.t.length);
+  // (aggregate checks: one expect per property, not per cell — thousands of expects stall the runner)
+  expect(probes.rows.flat().filter((x) => !Number.isFinite(x))).toEqual([]);
+  expect(probes.rows.filter((r, i) => i > 0 && !(r[0]! > probes.rows[i - 1]![0]!)).length).toBe(0);
+  for (const c of [1, 2]) {
+    const col = probes.rows.map((r) => r[c]!);
+    // the same numbers the plot shows (float32 frames, written with round-trip precision)
+    expect(col.map((x) => Math.fround(x))).toEqual(both[c - 1]!.v.map((x) => Math.fround(x)));
+    const peak = col.indexOf(Math.max(...col));
+    expect(col[peak]!).toBeGreaterThan(0);
+    expect(col[peak]! - col[0]!).toBeGreaterThan(MIN_AP_AMPLITUDE_MV);
+    expect(col[col.length - 1]!).toBeLessThan(col[peak]! - MIN_DECAY_MV);
+  }
+
+  // Field CSV of the shown field (Vm, frame on screen) through the UI: RAS mm positions and Vm in mV per vertex.
+  const fieldFile = await downloaded(page, () => page.getByRole('button', { name: 'Field CSV' }).click());
+  expect(fieldFile.name).toMatch(/^heart\S*-Vm-\d+(\.\d+)?ms\.csv$/);
+  const field = csvTable(fieldFile.bytes.toString('utf8'));
+  expect(field.header.slice(0, 4)).toEqual(['vertex', 'x_RAS [mm]', 'y_RAS [mm]', 'z_RAS [mm]']);
+  expect(field.header[4]).toMatch(/^Vm @ \d+(\.\d+)? ms \[mV\]$/);
+  expect(field.rows.length).toBeGreaterThan(500);
+  expect(field.rows.filter((r, i) => r[0] !== i).length).toBe(0);
+  expect(field.rows.filter((r) => !r.slice(1, 4).every(Number.isFinite)).length).toBe(0);
+  const values = field.rows.map((r) => r[4]!).filter((x) => Number.isFinite(x));
+  expect(values.length / field.rows.length).toBeGreaterThan(MIN_DATA_FRACTION);
+  expect(values.reduce((a, b) => Math.min(a, b), Infinity)).toBeGreaterThan(VM_BAND_MV[0]);
+  expect(values.reduce((a, b) => Math.max(a, b), -Infinity)).toBeLessThan(VM_BAND_MV[1]);
+
+  // Hover read-out: the heart under the pointer shows Vm with its units.
+  let hovered = '';
+  for (const [fx, fy] of [[0.5, 0.5], [0.56, 0.6], [0.52, 0.55], [0.47, 0.45], [0.55, 0.6]] as const) {
+    await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+    await page.waitForTimeout(300);
+    hovered = (await page.getByTestId('hover-readout').textContent().catch(() => '')) ?? '';
+    if (/^Myocardium/.test(hovered) && /mV/.test(hovered)) break;
+  }
+  expect(hovered).toMatch(/^Myocardium · Vm -?\d+(\.\d+)? mV R -?\d+ A -?\d+ S -?\d+ mm$/);
+  await page.screenshot({ path: `${SHOTS}/ep-hover-probes.png` });
+
+  // PNG screenshot: the scalar bar is composed into the image (voltage map's top colour in the top-right corner,
+  // where the WebGL canvas alone shows only background).
+  const png = await downloaded(page, () => page.getByRole('button', { name: 'Screenshot (PNG)' }).click());
+  writeFileSync(`${SHOTS}/ep-screenshot-composed.png`, png.bytes);
+  const legend = await page.evaluate(async (b64) => {
+    const img = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const w = Math.round(img.width * 0.2);
+    const h = Math.round(img.height * 0.45);
+    const px = g.getImageData(img.width - w, 0, w, h).data;
+    let top = 0;
+    for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i]! - 255) + Math.abs(px[i + 1]! - 240) + Math.abs(px[i + 2]! - 160) < 30) top++;
+    const canvas = document.querySelector('.viewer-canvas canvas') as HTMLCanvasElement;
+    return { top, width: img.width, height: img.height, canvas: [canvas.width, canvas.height] };
+  }, png.bytes.toString('base64'));
+  expect([legend.width, legend.height]).toEqual(legend.canvas);
+  expect(legend.top).toBeGreaterThan(50);
+
   // Playback advances the time display; pause stops it.
   const shown = await page.getByTestId('timeline-time').innerText();
   await page.getByRole('button', { name: 'play' }).click();
@@ -106,6 +210,16 @@ test('EP run colours the heart, shows a legend and a probe action potential', as
   await ep.getByRole('button', { name: 'Run EP' }).click();
   await expect(page.locator('.notice.error')).toContainText('EP:', { timeout: 30_000 });
   await expect(page.getByTestId('scalar-bar')).toContainText('Vm');
-  await expect(page.locator('.probe-list li')).toHaveCount(1);
+  await expect(page.locator('.probe-list li')).toHaveCount(2);
+
+  // Posterior view with teaching labels: the gizmo's P faces the viewer, R on the screen's right; the composed
+  // PNG carries the labels too (kept for review).
+  await page.getByRole('button', { name: 'posterior' }).click();
+  await page.getByLabel('anatomy labels').check();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${SHOTS}/ep-posterior-labels.png` });
+  const labelled = await downloaded(page, () => page.getByRole('button', { name: 'Screenshot (PNG)' }).click());
+  writeFileSync(`${SHOTS}/ep-posterior-composed.png`, labelled.bytes);
+  await page.getByLabel('anatomy labels').uncheck();
   expect(errors).toEqual([]);
 });

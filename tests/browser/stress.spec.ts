@@ -49,6 +49,23 @@ test('vertebra compression shows von Mises colours with an MPa legend', async ({
   writeFileSync(`${SHOTS}/stress-vonmises.colours.json`, JSON.stringify({ before, after, summary }, null, 2));
   expect(viridisFraction(after.families)).toBeGreaterThan(viridisFraction(before.families) + MIN_COLORMAP_FRACTION);
 
+  // A probe on the loaded vertebra lists its von Mises value; hovering it reads the value out in MPa.
+  const box = (await page.locator(canvas).boundingBox())!;
+  await page.getByRole('button', { name: 'Pin probes' }).click();
+  let at = { x: 0, y: 0 };
+  for (const [fx, fy] of [[0.5, 0.5], [0.47, 0.5], [0.53, 0.5], [0.5, 0.47], [0.5, 0.53], [0.44, 0.5], [0.56, 0.5]] as const) {
+    at = { x: box.x + box.width * fx, y: box.y + box.height * fy };
+    await page.mouse.click(at.x, at.y);
+    await page.waitForTimeout(200);
+    if ((await page.locator('.probe-value').count()) > 0) break;
+    for (const b of await page.getByRole('button', { name: /^remove probe/ }).all()) await b.click();
+  }
+  await page.getByRole('button', { name: 'Click on the organ… (done)' }).click();
+  await expect(page.locator('.probe-value')).toHaveText(/^\d+(\.\d+)?(e-\d+)? MPa$/);
+  await page.mouse.move(at.x, at.y);
+  await expect(page.getByTestId('hover-readout')).toContainText(/von Mises \d+(\.\d+)?(e-\d+)? MPa/);
+  await page.screenshot({ path: `${SHOTS}/stress-probe.png` });
+
   await panel.getByRole('button', { name: 'max principal' }).click();
   await expect(page.getByTestId('scalar-bar')).toContainText('max principal');
   await panel.getByRole('button', { name: 'displacement' }).click();

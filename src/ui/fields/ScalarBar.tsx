@@ -1,5 +1,6 @@
 // Scalar bar (HTML overlay over the 3D view): field name and units, the colormap as a vertical gradient with
-// 1-2-5 ticks, range mode (full / robust 1–99 % / manual) with min/max inputs. Units: the field's own.
+// 1-2-5 ticks, then a label/control grid: colormap, range mode (full / robust 1–99 % / manual), min and max
+// (inputs as wide as the bar so 4-significant-digit values show whole). Units: the field's own.
 import { useEffect } from 'react';
 import { useFields } from '../../app/fieldStore';
 import { colormapCss, COLORMAP_NAMES, type ColormapName } from '../../scene/fields/colormaps';
@@ -48,26 +49,24 @@ export function ScalarBar() {
         </div>
       </div>
       <div className="scalar-bar-controls">
-        <select aria-label="colormap" value={colormap} onChange={(e) => set({ colormap: e.target.value as ColormapName })}>
+        <label htmlFor="scalar-bar-colormap">map</label>
+        <select id="scalar-bar-colormap" aria-label="colormap" value={colormap} onChange={(e) => set({ colormap: e.target.value as ColormapName })}>
           {COLORMAP_NAMES.map((c) => (
             <option key={c}>{c}</option>
           ))}
         </select>
-        <select aria-label="range mode" value={mode} onChange={(e) => set({ rangeMode: e.target.value as 'auto' })}>
+        <label htmlFor="scalar-bar-range">range</label>
+        <select id="scalar-bar-range" aria-label="range mode" value={mode} onChange={(e) => set({ rangeMode: e.target.value as 'auto' })}>
           <option value="auto">full range</option>
           <option value="robust">robust 1–99 %</option>
           <option value="manual">manual</option>
         </select>
-        <label>
-          min
-          <input type="number" aria-label="range min" value={Number(min.toPrecision(4))} step={step / 2}
-            onChange={(e) => set({ rangeMode: 'manual', min: Number(e.target.value) })} />
-        </label>
-        <label>
-          max
-          <input type="number" aria-label="range max" value={Number(max.toPrecision(4))} step={step / 2}
-            onChange={(e) => set({ rangeMode: 'manual', max: Number(e.target.value) })} />
-        </label>
+        <label htmlFor="scalar-bar-min">min</label>
+        <input id="scalar-bar-min" type="number" aria-label="range min" value={Number(min.toPrecision(4))} step={step / 2}
+          onChange={(e) => set({ rangeMode: 'manual', min: Number(e.target.value) })} />
+        <label htmlFor="scalar-bar-max">max</label>
+        <input id="scalar-bar-max" type="number" aria-label="range max" value={Number(max.toPrecision(4))} step={step / 2}
+          onChange={(e) => set({ rangeMode: 'manual', max: Number(e.target.value) })} />
       </div>
     </div>
   );

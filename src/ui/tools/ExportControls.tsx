@@ -1,8 +1,36 @@
-// Output controls: PNG screenshot and mesh export (format + selected/visible organs), all as local downloads.
+// Output controls, all local downloads: PNG screenshot (scalar bar and labels composed in); mesh export (format +
+// selected/visible organs; VTP and PLY carry the organs' fields); the shown field as per-vertex CSV (frame on
+// screen or every frame as a column, for time-varying fields).
 import { useState } from 'react';
 import { MESH_FORMATS, type MeshFormat } from '../../meshes/io';
 import { useApp } from '../../app/store';
-import { exportOrgans, screenshot } from './output';
+import { useFields } from '../../app/fieldStore';
+import type { FrameChoice } from '../../app/fieldExport';
+import { exportFieldCsv, exportOrgans, screenshot } from './output';
+
+function FieldExport() {
+  const [frames, setFrames] = useState<FrameChoice>('current');
+  const active = useFields((s) => s.active);
+  const info = useFields((s) => s.available.find((a) => a.name === s.active));
+  useFields((s) => s.dataVersion);
+  if (!active || !info) return <p className="hint">Field export: show a field first (Fields panel).</p>;
+  return (
+    <div className="tool-row" role="group" aria-label="field export">
+      <span className="muted">
+        {info.name} ({info.units})
+      </span>
+      {info.timeVarying && (
+        <select value={frames} aria-label="CSV frames" onChange={(e) => setFrames(e.target.value as FrameChoice)}>
+          <option value="current">frame on screen</option>
+          <option value="all">all frames (columns)</option>
+        </select>
+      )}
+      <button type="button" onClick={() => exportFieldCsv(frames)} title="vertex, x/y/z (RAS mm) and the value per vertex">
+        Field CSV
+      </button>
+    </div>
+  );
+}
 
 export function ExportControls() {
   const [format, setFormat] = useState<MeshFormat>('stl');
@@ -29,6 +57,8 @@ export function ExportControls() {
           Export visible
         </button>
       </div>
+      {(format === 'vtp' || format === 'ply') && <p className="hint">{format.toUpperCase()} includes the organs&apos; fields (frame on screen).</p>}
+      <FieldExport />
     </div>
   );
 }
