@@ -73,8 +73,10 @@ async function ensureScan(needImage: boolean): Promise<Comlink.Remote<SolverApi>
   const labels = await pipeline().getVolume('labels');
   if (!labels) throw new Error('no scan is loaded');
   const image = needImage ? await pipeline().getVolume('image') : undefined;
-  const bufs = [labels.data.buffer as ArrayBuffer, ...(image ? [image.data.buffer as ArrayBuffer] : [])];
-  await s.setScan(Comlink.transfer(labels, bufs), image);
+  // the VerSe sub-region map (if the scan had one) gives the stress solver the vertebral-body rim (cortical shell)
+  const subregions = needImage ? await pipeline().getVolume('subregions') : undefined;
+  const bufs = [labels, image, subregions].flatMap((v) => (v ? [v.data.buffer as ArrayBuffer] : []));
+  await s.setScan(Comlink.transfer(labels, bufs), image, subregions);
   scanOf = key;
   return s;
 }

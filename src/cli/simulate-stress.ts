@@ -163,9 +163,16 @@ export async function runSimulateStress(args: string[]): Promise<number> {
     const subregions = subPath ? await readVolumeFromPath(subPath) : undefined;
     const isCt = image.modality === 'CT' || image.units === 'HU';
     if (E === undefined && !isCt) throw new CliError(`${volPath}: not a CT in HU; give --E <MPa>`);
-    const material =
-      E !== undefined ? () => ({ E, nu }) : M.boneMaterial({ elementMm: h, law: bone.law, nu });
+    const material = E !== undefined ? () => ({ E, nu }) : M.boneMaterial({ law: bone.law, nu });
     const domain = M.domainFromLabels({ labels, ids: labelIds, h, image, subregions, material });
+    if (E === undefined) {
+      const rep = M.applyCorticalShell(domain, bone.cortical);
+      summary.cortical = {
+        ...rep,
+        EMPa: bone.cortical?.E ?? null,
+        thicknessMm: bone.cortical?.thicknessMm ?? null,
+      };
+    }
     summary.materialLaw = E !== undefined ? `uniform E = ${E} MPa` : M.describeBoneLaw(bone.law);
     if (E === undefined) summary.boneLaw = boneLawSummary(bone.law);
     const cavity = optString(p, 'cavity');

@@ -47,4 +47,7 @@ export interface Volume {
 export interface LabelledVolume {
   image: Volume;
   labels: Volume;
+  /** Optional VerSe vertebral sub-region map (41–50; 49 = vertebral-body rim) on the same grid, kept apart
+   * from `labels` so it does not overwrite the vertebra labels; read by the stress solver (cortical shell). */
+  subregions?: Volume;
 }

@@ -89,7 +89,7 @@ const api = {
   /** Reconstructs the chosen labels (+ optional HU segmentations) of the pending scan, which then becomes current. */
   async reconstructScan(selection: OrganSelection[], seg: SegmentOptions, progress: Progress, flag?: CancelFlag): Promise<SurfaceMesh[]> {
     if (!pending) throw new Error('no scan is waiting to be reconstructed; open the files again');
-    const scan: LabelledVolume = { image: pending.image, labels: { ...pending.labels, data: pending.labels.data.slice(), labels: [...(pending.labels.labels ?? [])] } };
+    const scan: LabelledVolume = { image: pending.image, labels: { ...pending.labels, data: pending.labels.data.slice(), labels: [...(pending.labels.labels ?? [])] }, subregions: pending.subregions };
     const sel: MeshSelection[] = selection.map((s) => ({ ...s }));
     const { poll } = signalFromFlag(flag);
     sel.push(...segmentScan(scan, sel, seg, progress, poll));
@@ -127,9 +127,9 @@ const api = {
     const s = extractSlice(current.image, current.labels, plane, index);
     return Comlink.transfer(s, [s.image.buffer as ArrayBuffer, s.labels.buffer as ArrayBuffer]);
   },
-  /** A copy of the current label map or image (for the solver worker); its voxel buffer is transferred. */
-  getVolume(kind: 'labels' | 'image'): Volume | undefined {
-    const v = kind === 'labels' ? current?.labels : current?.image;
+  /** A copy of the current label map, sub-region map (if any) or image (for the solver worker); buffer transferred. */
+  getVolume(kind: 'labels' | 'image' | 'subregions'): Volume | undefined {
+    const v = kind === 'labels' ? current?.labels : kind === 'subregions' ? current?.subregions : current?.image;
     if (!v) return undefined;
     const copy: Volume = { ...v, ijkToWorld: v.ijkToWorld.slice(), data: v.data.slice() };
     return Comlink.transfer(copy, [copy.data.buffer as ArrayBuffer]);

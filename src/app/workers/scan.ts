@@ -1,7 +1,8 @@
 // Opening a patient scan in the worker: group the files into volumes (one file each; NRRD header + detached
 // data; all DICOM files as one series), read them, tell the image from label maps (role from the UI, a name
 // with seg/label/mask, or integer data with few values), resample label maps onto the image grid, merge them
-// into one Uint16 label map and name every label with guessLabelNames (shared with the CLI: file table >
+// into one Uint16 label map (a VerSe sub-region map next to other maps stays apart, for the stress solver's
+// cortical rim) and name every label with guessLabelNames (shared with the CLI: file table >
 // embedded names > file name of a single-label mask > VerSe vertebrae / sub-regions > TotalSegmentator).
 // Units: HU / MR a.u., mm, ml. Frame: world RAS+ mm through each volume's own affine.
 import { detectFormat, readVolume, VolumeReadError, type InputFile } from '../../volume/io';
@@ -86,9 +87,14 @@ function sameGrid(a: Volume, b: Volume): boolean {
   return a.dims.every((d, t) => d === b.dims[t]) && a.ijkToWorld.every((x, t) => Math.abs(x - b.ijkToWorld[t]!) < 1e-4);
 }
 
-function namesFor(v: Volume, onGrid: Volume, fileName: string, values: number[], image: Volume, tables: LabelInfo[]): Map<number, LabelInfo> {
-  const { names } = guessLabelNames(fileName, values, image.modality, { table: tables, embedded: v.labels, centroidsMm: labelCentroidsMm(onGrid) });
-  return new Map(names.map((l) => [l.value, l]));
+function namesFor(v: Volume, onGrid: Volume, fileName: string, values: number[], image: Volume, tables: LabelInfo[]): { names: Map<number, LabelInfo>; scheme: string } {
+  const { names, scheme } = guessLabelNames(fileName, values, image.modality, { table: tables, embedded: v.labels, centroidsMm: labelCentroidsMm(onGrid) });
+  return { names: new Map(names.map((l) => [l.value, l])), scheme };
+}
+
+/** A VerSe sub-region map (41–50 with the body rim 49) loaded next to other label maps stays a separate map. */
+function keepAsSubregions(scheme: string, values: number[], labelMaps: number): boolean {
+  return labelMaps > 1 && scheme === 'verse_subregions' && values.includes(49);
 }
 
 export async function openScan(files: ScanFile[], tables: LabelInfo[]): Promise<{ scan: LabelledVolume; summary: ScanSummary }> {
@@ -107,10 +113,17 @@ export async function openScan(files: ScanFile[], tables: LabelInfo[]): Promise<
   const merged = new Uint16Array(n);
   const infos: (LabelInfo & { source: string })[] = [];
   let next = 1;
-  for (const { v, file } of vols.filter((x) => x.label)) {
+  let subregions: Volume | undefined;
+  const labelMaps = vols.filter((x) => x.label);
+  for (const { v, file } of labelMaps) {
     const onGrid = sameGrid(v, image) ? v : resampleLabelsTo(v, image);
     const values = labelValues(onGrid).map((x) => x.value);
-    const names = namesFor(v, onGrid, file, values, image, tables);
+    const { names, scheme } = namesFor(v, onGrid, file, values, image, tables);
+    if (!subregions && keepAsSubregions(scheme, values, labelMaps.length)) {
+      subregions = { ...onGrid, name: file, modality: 'label', units: 'label', labels: [...names.values()] };
+      warnings.push(`${file}: vertebral sub-regions (41–50) kept as a separate map, not merged into the organ labels; the stress solver gives the vertebral-body rim (49) a cortical shell`);
+      continue;
+    }
     const remap = new Map<number, number>();
     for (const value of values) {
       // keep original values (tables and schemes stay recognisable); renumber only on a clash
@@ -154,5 +167,5 @@ export async function openScan(files: ScanFile[], tables: LabelInfo[]): Promise<
     bloodPoolLabel: image.modality === 'CT' ? wholeHeartLabel(list)?.value : undefined,
     warnings,
   };
-  return { scan: { image, labels }, summary };
+  return { scan: { image, labels, subregions }, summary };
 }

@@ -8,7 +8,7 @@ import * as M from '../../solvers/mechanics';
 import { domainFromLabels } from '../../solvers/mechanics/volume-domain';
 import { invertAffine } from '../../volume/affine';
 import { applySampling, planSampling } from './solver-sampling';
-import { stressMaterial, type BoneLawParams } from './stress-material';
+import { stressMaterial, type BoneLawParams, type CorticalParams } from './stress-material';
 import type { MeshTarget } from './solver-ep-run';
 
 export type StressPreset = 'vertebra-compression' | 'vertebra-flexion' | 'ventricle-pressure' | 'lung-inflation';
@@ -31,6 +31,8 @@ export interface StressParams {
   nu: number;
   /** Bone HU→E law and density calibration (vertebra presets with material 'hu'; default vertebra, HU/600). */
   boneLaw?: BoneLawParams;
+  /** Cortical shell on the vertebral-body rim (needs a sub-region map); undefined = default, null = off. */
+  cortical?: CorticalParams | null;
   loadRegion?: Region;
   fixedRegion?: Region;
   backend: 'auto' | 'js' | 'cpu' | 'webasm' | 'webgl2' | 'webgpu';
@@ -67,6 +69,7 @@ export async function runStressOnScan(
   p: StressParams,
   progress: (f: number, msg: string) => void,
   signal: AbortSignal,
+  subregions?: Volume,
 ): Promise<StressSummary> {
   progress(0.02, `building elements at ${p.elementMm} mm`);
   const bone = p.preset.startsWith('vertebra');
@@ -76,8 +79,11 @@ export async function runStressOnScan(
     ids: p.solidLabels,
     h: p.elementMm,
     image: mat.needsImage ? image : undefined,
+    // VerSe sub-regions (if loaded): element labels for the body endplates and the cortical rim, as in the CLI
+    subregions: bone ? subregions : undefined,
     material: mat.material,
   });
+  const cortical = bone && mat.needsImage ? M.applyCorticalShell(domain, mat.cortical) : undefined;
   if (domain.elements.length === 0) throw new Error('stress: the selected organ has no element at this size');
   const { problem, description } = buildCase(domain, p);
   const { mesh } = problem;
@@ -140,7 +146,7 @@ export async function runStressOnScan(
     wallMs: sol.stats.wallMs,
     maxDispMm: maxDisp,
     description,
-    materialNote: mat.note,
+    materialNote: cortical ? `${mat.note}; ${cortical.note}` : mat.note,
     fields,
   };
 }

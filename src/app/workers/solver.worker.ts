@@ -11,17 +11,18 @@ import { runStressOnScan, type StressParams, type StressSummary } from './solver
 export type Progress = (fraction: number, message: string) => void;
 export type FrameSink = (tMs: number, perMesh: Float32Array[]) => void;
 
-const scan: { labels?: Volume; image?: Volume } = {};
+const scan: { labels?: Volume; image?: Volume; subregions?: Volume } = {};
 
 function transferSummary<T extends object>(value: T, arrays: Float32Array[]): T {
   return Comlink.transfer(value, arrays.map((a) => a.buffer as ArrayBuffer));
 }
 
 const api = {
-  /** Hands the current scan's volumes to the worker (buffers transferred by the caller). */
-  setScan(labels: Volume | undefined, image?: Volume): void {
+  /** Hands the current scan's volumes (labels, image, VerSe sub-regions) to the worker (buffers transferred). */
+  setScan(labels: Volume | undefined, image?: Volume, subregions?: Volume): void {
     scan.labels = labels;
     scan.image = image;
+    scan.subregions = subregions;
   },
   hasScan(): boolean {
     return !!scan.labels;
@@ -51,7 +52,7 @@ const api = {
     const summary = await runStressOnScan(scan.labels, scan.image, targets, params, (f, msg) => {
       poll();
       void progress(f, msg);
-    }, signal);
+    }, signal, scan.subregions);
     return transferSummary(summary, summary.fields.flatMap((f) => [f.vonMises, f.displacement, f.dispMag, f.maxPrincipal]));
   },
 };

@@ -56,6 +56,7 @@ export {
 export { domainFromLabels, type VolumeDomain, type VolumeDomainOptions } from './volume-domain';
 export * from './materials';
 export * from './bone-material';
+export * from './cortical-shell';
 export { buildStressResult, stressResultToVti, type StressResult } from './result';
 export { meanAxialStressAt, lameSphere, meanRadialDisplacement, hoopStressError } from './analysis';
 export { mechanicsKernelParityCases, KERNEL_PARITY_TOL, SOLVE_PARITY_TOL, type ParityCase } from './parity';

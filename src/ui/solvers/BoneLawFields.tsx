@@ -1,8 +1,10 @@
-// Stress panel inputs for the HU→E law of bone (vertebra presets, HU-based material): Morgan et al. 2003
-// site-specific law (vertebra E = 4730·ρ^1.56, femoral neck E = 6850·ρ^1.49 MPa) and the density calibration
-// ρ_app = a + b·HU (a in g/cm³, b in g/cm³ per HU; default uncalibrated 0 + HU/600). No frame.
+// Stress panel inputs for bone (vertebra presets, HU-based material): the Morgan et al. 2003 site-specific HU→E
+// law (vertebra E = 4730·ρ^1.56, femoral neck E = 6850·ρ^1.49 MPa), the density calibration ρ_app = a + b·HU
+// (a in g/cm³, b in g/cm³ per HU; default uncalibrated 0 + HU/600) and the cortical shell on the vertebral-body
+// rim (E in MPa, thickness in mm). No frame.
 import { BONE_LAW_NAMES, DEFAULT_DENSITY, type BoneLawName } from '../../solvers/mechanics/materials';
-import type { BoneLawParams } from '../../app/workers/stress-material';
+import { CORTICAL_SHELL } from '../../solvers/mechanics/cortical-shell';
+import type { BoneLawParams, CorticalParams } from '../../app/workers/stress-material';
 import { NumberField } from './NumberField';
 
 export const DEFAULT_BONE_LAW: BoneLawParams = { name: 'vertebra', densityA: DEFAULT_DENSITY.a, densityB: DEFAULT_DENSITY.b };
@@ -27,6 +29,28 @@ export function BoneLawFields(props: { value: BoneLawParams; onChange(v: BoneLaw
       <span className="hint">ρ_app = a + b·HU (Morgan 2003)</span>
       <NumberField label="density a" unit="g/cm³" value={value.densityA} min={-1} max={1} step={0.01} onChange={(v) => onChange({ ...value, densityA: v })} />
       <NumberField label="density b" unit="g/cm³/HU" value={Number(value.densityB.toPrecision(4))} min={1e-5} max={0.01} step={0.0001} onChange={(v) => onChange({ ...value, densityB: v })} />
+    </fieldset>
+  );
+}
+
+export const DEFAULT_CORTICAL: CorticalParams = { E_MPa: CORTICAL_SHELL.E, thicknessMm: CORTICAL_SHELL.thicknessMm };
+
+/** Cortical shell on the vertebral-body rim (VerSe sub-region 49): on/off, E (MPa), thickness (mm). */
+export function CorticalFields(props: { value: CorticalParams | null; onChange(v: CorticalParams | null): void }) {
+  const { value, onChange } = props;
+  return (
+    <fieldset className="bone-law" aria-label="cortical shell">
+      <label className="row">
+        <input type="checkbox" aria-label="cortical shell" checked={value !== null} onChange={(e) => onChange(e.target.checked ? DEFAULT_CORTICAL : null)} />
+        cortical shell on the body rim (sub-region 49; needs a seg-subreg map)
+      </label>
+      {value && (
+        <>
+          <NumberField label="cortical E" unit="MPa" value={value.E_MPa} min={100} max={30000} step={500} onChange={(v) => onChange({ ...value, E_MPa: v })} />
+          <NumberField label="shell thickness" unit="mm" value={value.thicknessMm} min={0.05} max={3} step={0.05} onChange={(v) => onChange({ ...value, thicknessMm: v })} />
+          <span className="hint">12 000 MPa (Shirazi-Adl 1986), 0.35 mm (Silva 1994)</span>
+        </>
+      )}
     </fieldset>
   );
 }

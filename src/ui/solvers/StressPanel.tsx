@@ -1,6 +1,6 @@
 // Stress workflow panel: organ preset (vertebra axial compression N / flexion N·m, LV cavity pressure kPa, lung
 // transpulmonary pressure kPa), organ, element size (mm), material (tissue default / HU-based for bone with a
-// chosen HU→E law and density calibration, or uniform E MPa and ν), loaded and fixed regions picked by clicking on the mesh (sphere radius mm; preset
+// chosen HU→E law, density calibration and cortical shell on the body rim, or uniform E MPa and ν), loaded and fixed regions picked by clicking on the mesh (sphere radius mm; preset
 // defaults when unset), Run/Cancel, and the result views: von Mises, max principal stress, displacement, and the
 // deformed shape with a scale factor.
 import { useState } from 'react';
@@ -9,7 +9,8 @@ import { useFields } from '../../app/fieldStore';
 import { runStressWorkflow, stressResults } from '../../app/solverClient';
 import type { StressParams, StressPreset } from '../../app/workers/solver-stress-run';
 import { NumberField } from './NumberField';
-import { BoneLawFields, DEFAULT_BONE_LAW } from './BoneLawFields';
+import { BoneLawFields, CorticalFields, DEFAULT_BONE_LAW, DEFAULT_CORTICAL } from './BoneLawFields';
+import type { CorticalParams } from '../../app/workers/stress-material';
 
 interface PresetInfo {
   title: string;
@@ -40,6 +41,7 @@ export function StressPanel() {
   const [E, setE] = useState(500);
   const [nu, setNu] = useState(0.3);
   const [boneLaw, setBoneLaw] = useState(DEFAULT_BONE_LAW);
+  const [cortical, setCortical] = useState<CorticalParams | null>(DEFAULT_CORTICAL);
   const bone = preset.startsWith('vertebra');
   const candidates = organs.filter((o) => info.organ.test(o.name));
   const [organId, setOrganId] = useState('');
@@ -57,7 +59,7 @@ export function StressPanel() {
     }
     const cavity = info.cavity ? organs.find((o) => info.cavity!.test(o.name))?.label : undefined;
     const params: StressParams = {
-      preset, solidLabels: [organ.label], cavityLabel: cavity, load: loadValue, elementMm, material, E_MPa: E, nu, boneLaw,
+      preset, solidLabels: [organ.label], cavityLabel: cavity, load: loadValue, elementMm, material, E_MPa: E, nu, boneLaw, cortical,
       loadRegion: load, fixedRegion: fixed, backend: 'auto',
     };
     set({ pickMode: 'none' });
@@ -92,7 +94,12 @@ export function StressPanel() {
           <option value="uniform">uniform E, ν</option>
         </select>
       </label>
-      {material === 'hu' && bone && <BoneLawFields value={boneLaw} onChange={setBoneLaw} />}
+      {material === 'hu' && bone && (
+        <>
+          <BoneLawFields value={boneLaw} onChange={setBoneLaw} />
+          <CorticalFields value={cortical} onChange={setCortical} />
+        </>
+      )}
       {material === 'uniform' && (
         <>
           <NumberField label="E" unit="MPa" value={E} min={1e-4} max={1e5} step={10} onChange={setE} />

@@ -1,5 +1,6 @@
-// `simulate stress --hu-law / --density` end to end on a synthetic CT: an 8×8×12 mm bone block of uniform
-// 300 HU in air (1 mm voxels), axial 400 N, inferior face clamped. With one uniform E the problem is linear in
+// `simulate stress --hu-law / --density / --cortical-*` end to end on a synthetic CT: an 8×8×12 mm bone block of
+// uniform 300 HU in air (1 mm voxels), axial 400 N, inferior face clamped; a subregion map marks its outer voxel
+// layer as vertebral-body rim (49) and the rest as corpus (50). With one uniform E the problem is linear in
 // 1/E, so the axial stiffness ratio between two laws equals the ratio of their moduli at 300 HU, computed here
 // by hand from Morgan et al. 2003 (E = 4730·ρ^1.56 vertebra, 6850·ρ^1.49 femoral neck, MPa, ρ in g/cm³).
 // Units: mm, N, MPa, HU. Frame: world RAS+ (z superior).
@@ -53,6 +54,9 @@ beforeAll(() => {
       { gzip: true },
     ),
   );
+  const rim = (i: number, j: number, k: number) => (inside(i, j, k, -1) ? 50 : 49);
+  const sub = volume('label', (i, j, k) => (inside(i, j, k, 0) ? rim(i, j, k) : 0));
+  writeFileSync(join(dir, 'sub.nii.gz'), writeNifti(sub, { gzip: true }));
 });
 beforeEach(() => {
   errors = [];
@@ -96,12 +100,31 @@ describe('simulate stress: HU→E law from the command line', () => {
     expect(fn.s!.materialLaw).toMatch(/6850·ρ_app\^1\.49/);
   });
 
+  it('--cortical-E / --cortical-thickness: the rim shell stiffens the block, 0 turns it off', async () => {
+    const sub = ['--subregions', join(dir, 'sub.nii.gz')];
+    const plain = await run([]);
+    const off = await run([...sub, '--cortical-E', '0']);
+    const on = await run(sub);
+    const thick = await run([...sub, '--cortical-thickness', '0.7']);
+    for (const r of [plain, off, on, thick]) expect(r.code, errors.join('\n')).toBe(0);
+    const k = (r: typeof on) => r.s!.axialStiffnessNPerMm as number;
+    // shell off = no subregions at all (same moduli): equal to solver precision (tol 1e-10)
+    expect(Math.abs(k(off) / k(plain) - 1)).toBeLessThan(RATIO_TOL);
+    expect(k(on)).toBeGreaterThan(k(off));
+    expect(k(thick)).toBeGreaterThan(k(on));
+    expect(on.s!.cortical).toMatchObject({ EMPa: 12000, thicknessMm: 0.35 });
+    expect(on.s!.cortical.shellElements).toBeGreaterThan(0);
+    expect(off.s!.cortical).toMatchObject({ EMPa: null });
+    expect(plain.s!.cortical.rimElements).toBe(0);
+  });
+
   it('--help documents the options', async () => {
     const logs: string[] = [];
     vi.spyOn(console, 'log').mockImplementation((m: unknown) => void logs.push(String(m)));
     expect(await main(['simulate', 'stress', '--help'])).toBe(0);
     expect(logs.join('\n')).toMatch(/--hu-law[^\n]*vertebra[\s\S]*femoral-neck/);
     expect(logs.join('\n')).toMatch(/--density a,b[^\n]*a \+ b·HU/);
+    expect(logs.join('\n')).toMatch(/--cortical-E MPa[\s\S]*--cortical-thickness mm/);
   });
 
   it('rejects bad or ineffective law options with one line', async () => {
@@ -111,6 +134,8 @@ describe('simulate stress: HU→E law from the command line', () => {
       [['--density', '0.1,abc'], /--density needs two numbers/],
       [['--density', '0.1,-0.001'], /b must be > 0/],
       [['--hu-law', 'femoral-neck', '--E', '500'], /no effect with a uniform --E/],
+      [['--cortical-E', '0', '--cortical-thickness', '1'], /no effect with --cortical-E 0/],
+      [['--cortical-thickness', '-1'], /--cortical-thickness must be between/],
     ];
     for (const [extra, re] of cases) {
       errors = [];

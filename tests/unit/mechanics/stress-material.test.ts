@@ -1,5 +1,5 @@
 // The viewer's stress-panel material choice as the solver worker applies it (src/app/workers/stress-material.ts):
-// the HU→E law and density calibration picked in the panel reach the element moduli (checked against the
+// the HU→E law, density calibration and cortical shell picked in the panel reach the element moduli (checked against the
 // Morgan 2003 formulas written out here), tissue presets keep their defaults, 'uniform' ignores HU.
 // Units: HU, g/cm³, MPa.
 import { describe, expect, it } from 'vitest';
@@ -26,6 +26,15 @@ describe('stress panel material → worker', () => {
     const rho = 0.02 + 0.0009 * 400;
     expect(rel(m.material(400, 50).E, 6850 * rho ** 1.49)).toBeLessThan(FORMULA_TOL);
     expect(m.note).toMatch(/6850/);
+  });
+
+  it('cortical shell: default 12 000 MPa / 0.35 mm, panel values, off, and only for HU-based bone', () => {
+    expect(stressMaterial(base).cortical).toEqual({ E: 12000, thicknessMm: 0.35 });
+    const panel = stressMaterial({ ...base, cortical: { E_MPa: 8000, thicknessMm: 0.5 } });
+    expect(panel.cortical).toEqual({ E: 8000, thicknessMm: 0.5 });
+    expect(stressMaterial({ ...base, cortical: null }).cortical).toBeNull();
+    expect(stressMaterial({ ...base, material: 'uniform' }).cortical).toBeNull();
+    expect(() => stressMaterial({ ...base, cortical: { E_MPa: 8000, thicknessMm: 0 } })).toThrow(/thickness/);
   });
 
   it('rejects an impossible calibration with a message', () => {
