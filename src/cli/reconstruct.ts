@@ -178,6 +178,8 @@ export async function runReconstruct(args: string[]): Promise<number> {
         volumeMl: m.volumeMl,
         voxelVolumeMl: m.voxelVolumeMl,
         watertight: m.watertight,
+        // fraction of triangles actually removed (may be milder than --decimate to keep the surface closed)
+        ...(m.decimatedFraction !== undefined ? { decimatedFraction: m.decimatedFraction } : {}),
         timingsMs: { ...st, export: exportMs },
       });
       console.log(

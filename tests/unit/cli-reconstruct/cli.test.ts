@@ -69,6 +69,11 @@ describe.skipIf(!existsSync(LUMBAR))('organ-twin reconstruct', () => {
     const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(s.meshes.map((m: { name: string }) => m.name)).toEqual(['L2', 'L3', 'L4']);
     expect(s.meshes.every((m: { watertight: boolean }) => m.watertight)).toBe(true);
+    // the ratio actually reached is reported: removed some triangles, never more than asked
+    for (const m of s.meshes as { decimatedFraction: number }[]) {
+      expect(m.decimatedFraction).toBeGreaterThan(0);
+      expect(m.decimatedFraction).toBeLessThanOrEqual(0.5 + 1e-9);
+    }
   });
 
   it('--threshold bone segments the CT by HU and reconstructs closed bone meshes', async () => {
