@@ -15,7 +15,9 @@ const HEART_ML_TOL = 0.15;
 
 async function phantomReady(page: Page) {
   await page.goto('/');
-  await page.waitForFunction(() => Number(document.body.dataset.organsDrawn ?? 0) > 0, undefined, { timeout: 150_000 });
+  await page.waitForFunction(() => Number(document.body.dataset.organsDrawn ?? 0) > 0, undefined, {
+    timeout: 150_000,
+  });
   await expect(page.locator('.task')).toHaveCount(0, { timeout: 60_000 });
 }
 
@@ -26,7 +28,9 @@ test('a chest CT with heart and aorta label maps replaces the phantom', async ({
   await phantomReady(page);
   await expect(page.locator('.organ-list')).toContainText('heart_myocardium');
 
-  await page.getByTestId('open-files').setInputFiles([`${DATA}/ct.nii.gz`, `${DATA}/heart.nii.gz`, `${DATA}/aorta.nii.gz`]);
+  await page
+    .getByTestId('open-files')
+    .setInputFiles([`${DATA}/ct.nii.gz`, `${DATA}/heart.nii.gz`, `${DATA}/aorta.nii.gz`]);
   const dialog = page.getByRole('dialog', { name: 'Choose organs' });
   await expect(dialog).toBeVisible({ timeout: 60_000 });
   await expect(dialog).toContainText('heart');
@@ -52,7 +56,9 @@ test('a chest CT with heart and aorta label maps replaces the phantom', async ({
   await page.screenshot({ path: 'test-results/screenshots/files-chest-cta.png' });
   const stats = await canvasColours(page, '.viewer-canvas canvas');
   writeFileSync('test-results/screenshots/files-chest-cta.colours.json', JSON.stringify(stats, null, 2));
-  const red = Object.entries(stats.families).filter(([k]) => /^hue(0|330)/.test(k)).reduce((s, [, f]) => s + f, 0);
+  const red = Object.entries(stats.families)
+    .filter(([k]) => /^hue(0|330)/.test(k))
+    .reduce((s, [, f]) => s + f, 0);
   expect(red).toBeGreaterThan(MIN_HEART_FRACTION);
 
   // A truncated copy of the CT: a notice names the file, the scan's organs stay.
@@ -71,11 +77,50 @@ test('a chest CT with heart and aorta label maps replaces the phantom', async ({
   expect(errors).toEqual([]);
 });
 
+/** Otsu split of the contrast CTA heart label: blood pool is 68.9 % of the label (tests/unit/segment); a
+ *  smoothed surface pair must keep the blood fraction within this band and the total near the label volume. */
+const BLOOD_FRACTION_BAND: [number, number] = [0.55, 0.8];
+
+test('a whole-heart label on the contrast CT splits into myocardium and blood pool', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await phantomReady(page);
+  await page.getByTestId('open-files').setInputFiles([`${DATA}/ct.nii.gz`, `${DATA}/heart.nii.gz`]);
+  const dialog = page.getByRole('dialog', { name: 'Choose organs' });
+  await expect(dialog).toBeVisible({ timeout: 60_000 });
+  const split = dialog.getByRole('checkbox', { name: 'split heart into myocardium and blood pool' });
+  await expect(split).not.toBeChecked();
+  await split.check();
+  await dialog.getByRole('button', { name: /^Reconstruct/ }).click();
+  await expect(page.locator('.source')).toHaveText(/ct\.nii\.gz/, { timeout: 150_000 });
+  await expect(page.locator('.task')).toHaveCount(0, { timeout: 60_000 });
+  const list = page.locator('.organ-list');
+  const mlOf = async (name: string) =>
+    Number(/([\d.]+) ml/.exec(await list.locator('li', { hasText: name }).first().innerText())?.[1]);
+  // the two parts replace the whole-heart surface
+  await expect(list.locator('li', { hasText: /^heart\s/ })).toHaveCount(0);
+  const myo = await mlOf('heart_myocardium');
+  const blood = await mlOf('heart_blood_pool');
+  expect(Math.abs(myo + blood - HEART_ML) / HEART_ML).toBeLessThan(HEART_ML_TOL);
+  const f = blood / (myo + blood);
+  expect(f).toBeGreaterThan(BLOOD_FRACTION_BAND[0]);
+  expect(f).toBeLessThan(BLOOD_FRACTION_BAND[1]);
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: 'test-results/screenshots/files-heart-split.png' });
+  expect(errors).toEqual([]);
+});
+
 test('an STL mesh is added next to the current organs', async ({ page }) => {
   await phantomReady(page);
   const tri = (a: number[], b: number[], c: number[]) =>
     `facet normal 0 0 0\nouter loop\nvertex ${a.join(' ')}\nvertex ${b.join(' ')}\nvertex ${c.join(' ')}\nendloop\nendfacet\n`;
-  const p = [[0, 0, 0], [30, 0, 0], [0, 30, 0], [0, 0, 30]];
+  const p = [
+    [0, 0, 0],
+    [30, 0, 0],
+    [0, 30, 0],
+    [0, 0, 30],
+  ];
   const stl = `solid implant\n${tri(p[0]!, p[2]!, p[1]!)}${tri(p[0]!, p[1]!, p[3]!)}${tri(p[0]!, p[3]!, p[2]!)}${tri(p[1]!, p[2]!, p[3]!)}endsolid implant\n`;
   mkdirSync('test-results/tmp', { recursive: true });
   writeFileSync('test-results/tmp/implant.stl', stl);

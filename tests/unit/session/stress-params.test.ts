@@ -1,0 +1,60 @@
+// The "stress" session slice's reader (src/ui/solvers/stressParams.ts): saved stress parameters round-trip through
+// JSON; untrusted values are checked field by field against the panel's ranges and malformed fields are left
+// out (the panel keeps its current value), never a throw. Units: N / N·m / kPa, mm, MPa.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  parseStressParams,
+  STRESS_LIMITS,
+  type StressPanelParams,
+} from '../../../src/ui/solvers/stressParams';
+
+describe('parseStressParams', () => {
+  it('round-trips saved stress parameters', () => {
+    const saved: StressPanelParams = {
+      preset: 'vertebra-flexion',
+      load: 7.5,
+      elementMm: 2,
+      material: 'uniform',
+      E: 120,
+      nu: 0.35,
+      boneLaw: { name: 'femoral-neck', densityA: 0.1, densityB: 0.0012 },
+      organ: 'vertebra_T7',
+    };
+    expect(parseStressParams(JSON.parse(JSON.stringify(saved)))).toEqual(saved);
+  });
+
+  it('leaves out malformed or out-of-range fields', () => {
+    expect(
+      parseStressParams({
+        preset: 'femur-torsion',
+        load: 'heavy',
+        elementMm: 0.1,
+        material: 'steel',
+        E: 250,
+        nu: 0.5,
+        boneLaw: { name: 'vertebra', densityA: 0, densityB: 5 },
+        organ: 42,
+      }),
+    ).toEqual({ E: 250 });
+    expect(parseStressParams('E=250')).toBeUndefined();
+    expect(parseStressParams(null)).toBeUndefined();
+  });
+
+  it('never throws; every number it returns is within the panel ranges (random JSON)', () => {
+    const keys = ['preset', 'load', 'elementMm', 'material', 'E', 'nu', 'boneLaw', 'organ'];
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.dictionary(fc.constantFrom(...keys), fc.jsonValue()), (junk, fields) => {
+        for (const v of [junk, fields]) {
+          const p = parseStressParams(v);
+          if (!p) continue;
+          for (const k of ['load', 'elementMm', 'E', 'nu'] as const) {
+            const x = p[k];
+            if (x !== undefined) expect(x >= STRESS_LIMITS[k][0] && x <= STRESS_LIMITS[k][1]).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
