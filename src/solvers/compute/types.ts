@@ -29,6 +29,8 @@ export interface ComputeInfo {
   reason: string;
   available: BackendName[];
   renderer?: string;
+  /** Present when 'auto' chose among CPU paths by measuring them (calibrate.ts). */
+  calibration?: import('./calibrate').CpuCalibration;
 }
 
 export interface Compute {
