@@ -1,4 +1,5 @@
-// Top-level layout: header, organ panel, 3D view, task progress and notices. Loads the embedded phantom on start.
+// Top-level layout: header, organ panel, 3D view (with the slice panel as a third column when slices are shown),
+// task progress and notices. Loads the embedded phantom on start.
 import { useEffect } from 'react';
 import { Viewer } from '../scene/Viewer';
 import { cameraCommands, type ViewName } from '../scene/CameraRig';
@@ -18,6 +19,7 @@ import { SlicePanel } from '../ui/slices';
 import { HelpPanel } from '../ui/help';
 import { ErrorBoundary, RenderFault } from '../ui/boundary';
 import { restoreCameraAfterViewRemount } from './session';
+import { useTools } from '../ui/tools';
 
 const VIEWS: ViewName[] = ['anterior', 'posterior', 'left', 'right', 'superior', 'inferior'];
 
@@ -26,6 +28,7 @@ let started = false;
 export function App() {
   const sourceName = useApp((s) => s.sourceName);
   const busy = useApp((s) => s.tasks.length > 0);
+  const slices = useTools((s) => s.showSlices);
   useEffect(() => {
     if (started) return; // StrictMode mounts twice in dev; load once
     started = true;
@@ -33,7 +36,7 @@ export function App() {
     void loadPhantom();
   }, []);
   return (
-    <div className="app">
+    <div className={slices ? 'app with-slices' : 'app'}>
       <header className="topbar">
         <h1>Organ Twin</h1>
         <span className="source">{sourceName || 'no scan loaded'}</span>
@@ -70,7 +73,6 @@ export function App() {
           <Timeline />
           <HoverReadout />
         </ErrorBoundary>
-        <SlicePanel />
         {busy && <div className="busy-veil" aria-hidden="true" />}
         <TaskBar />
         <Notices />
@@ -78,6 +80,7 @@ export function App() {
         <LabelDialog />
         <HelpPanel />
       </main>
+      <SlicePanel />
     </div>
   );
 }

@@ -1,11 +1,13 @@
 // Field, time and probe state. React side (zustand `useFields`): which field is shown, colormap, display range,
 // isochrones, playback flags, pick mode, stimulus/lesion/probe/load points (small values only). Outside React:
 // `fieldData` (per-organ per-field frame buffers, appended live while a solver streams) and `playhead` (the
-// current time, written by the player every frame without React renders). Units: times ms, points world RAS mm,
+// current time, written by the player every frame without React renders) and `fieldData.grids` (the same fields
+// on the solver's own grid, for the slice overlays; see gridField.ts). Units: times ms, points world RAS mm,
 // field values in their own units (mV, ms, kPa, MPa, mm); displacement vectors RAS mm per vertex.
 import { create } from 'zustand';
 import type { Vec3 } from '../volume/types';
 import type { ColormapName } from '../scene/fields/colormaps';
+import type { GridField } from './gridField';
 
 export type RangeMode = 'auto' | 'robust' | 'manual';
 export type PickMode = 'none' | 'stimulus' | 'lesion' | 'probe' | 'load' | 'fixed';
@@ -35,10 +37,11 @@ export interface SphereRegion {
   radiusMm: number;
 }
 
-/** Big buffers: organId → field name → series. Displacements: organId → RAS mm xyz per vertex. */
+/** Big buffers: organId → field name → series. Displacements: organId → RAS mm xyz per vertex. Grid fields by name. */
 export const fieldData = {
   series: new Map<string, Map<string, FieldSeries>>(),
   displacement: new Map<string, Float32Array>(),
+  grids: new Map<string, GridField>(),
   version: 0,
 };
 
@@ -146,6 +149,7 @@ export const useFields = create<FieldsState>((set, get) => ({
   clearAll: () => {
     fieldData.series.clear();
     fieldData.displacement.clear();
+    fieldData.grids.clear();
     fieldData.version++;
     playhead.timeMs = 0;
     playhead.frame = 0;

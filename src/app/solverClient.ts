@@ -1,6 +1,7 @@
 // Main-thread side of the solver worker: hands it the current scan (from the pipeline worker, buffers transferred),
 // sends the organ meshes' positions, runs EP / stress as cancellable tasks (TaskBar progress), appends streamed Vm
-// frames into fieldData (outside React) and publishes field names to the field store. Solver problems (stability
+// frames into fieldData (outside React; per mesh, and on the solver grid in fieldData.grids for the slice overlays)
+// and publishes field names to the field store. Solver problems (stability
 // guard, divergence, no tissue) become notices; the app stays usable. Units: ms, mV, mm, kPa/MPa; world RAS mm.
 import * as Comlink from 'comlink';
 import type { SolverApi } from './workers/solver.worker';
@@ -10,6 +11,8 @@ import { pipeline, runTask } from './pipelineClient';
 import { meshRegistry } from './meshRegistry';
 import { useApp } from './store';
 import { fieldData, playhead, useFields, type FieldSeries } from './fieldStore';
+import { appendGridFrame, staticGridField, timeGridField, type GridField } from './gridField';
+import type { GridGeometry } from './workers/slice-field';
 import { requestFieldRedraw } from '../scene/fields/commands';
 import { labelEpRun } from './epStatus';
 
@@ -95,11 +98,14 @@ function putSeries(organId: string, s: FieldSeries): void {
   byName.set(s.name, s);
 }
 
+/** Minimum interval between field-store publishes while a solver streams frames (ms). */
+const PUBLISH_MS = 250;
+
 function isCancel(err: unknown): boolean {
   return err instanceof Error && /cancel/i.test(err.message);
 }
 
-export interface EpOutcome extends Omit<EpSummary, 'activation'> {
+export interface EpOutcome extends Omit<EpSummary, 'activation' | 'activationGrid'> {
   organIds: string[];
 }
 
@@ -116,38 +122,79 @@ export async function runEpWorkflow(params: EpRunParams, match: (name: string) =
   // The previous results stay until the new run delivers its first frame (a run that fails early loses nothing).
   const vm: FieldSeries[] = targets.map((t) => ({ name: 'Vm', units: 'mV', nVertices: t.positions.length / 3, frames: [], times: [] }));
   let started = false;
+  // Grid geometry, frames and the summary come over different message ports (no ordering between them): grid
+  // frames wait for the geometry, and the activation grid for whichever of geometry and summary comes last.
+  let geometry: GridGeometry | undefined;
+  let vmGrid: GridField | undefined;
+  const early: [number, Float32Array][] = [];
+  let activationGrid: Float32Array | undefined;
+  const attachGrids = () => {
+    if (!geometry) return;
+    if (started && !vmGrid) {
+      fieldData.grids.set('Vm', (vmGrid = timeGridField('Vm', 'mV', geometry)));
+      for (const [t, f] of early.splice(0)) appendGridFrame(vmGrid, t, f);
+    }
+    if (activationGrid) {
+      fieldData.grids.set('activation', staticGridField('activation', 'ms', geometry, activationGrid));
+      activationGrid = undefined;
+      schedulePublish();
+    }
+  };
   const start = () => {
     started = true;
     useFields.getState().clearAll();
     targets.forEach((t, i) => putSeries(t.organId, vm[i]!));
+    attachGrids();
     playhead.timeMs = 0;
     useFields.getState().set({ active: 'Vm', colormap: 'voltage', rangeMode: 'manual', min: -90, max: 30, isochrones: false });
   };
+  // Publish at most every PUBLISH_MS, with a trailing publish so the last frames (and frames arriving after the
+  // summary) always reach the store.
   let lastPublish = 0;
-  const onFrame = Comlink.proxy((t: number, perMesh: Float32Array[]) => {
+  let lastT = 0;
+  let finished = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    lastPublish = performance.now();
+    useFields.getState().publish();
+    if (!finished && !useFields.getState().playing) playhead.timeMs = lastT;
+    requestFieldRedraw();
+  };
+  function schedulePublish() {
+    if (performance.now() - lastPublish > PUBLISH_MS) flush();
+    else timer ??= setTimeout(flush, PUBLISH_MS);
+  }
+  const onGrid = Comlink.proxy((g: GridGeometry) => {
+    geometry = g;
+    attachGrids();
+  });
+  const onFrame = Comlink.proxy((t: number, perMesh: Float32Array[], grid?: Float32Array) => {
     if (!started) start();
     perMesh.forEach((f, i) => {
       vm[i]!.frames.push(f);
       vm[i]!.times.push(t);
     });
-    const now = performance.now();
-    if (now - lastPublish > 250) {
-      lastPublish = now;
-      useFields.getState().publish();
-      if (!useFields.getState().playing) playhead.timeMs = t;
-      requestFieldRedraw();
+    if (grid) {
+      if (vmGrid) appendGridFrame(vmGrid, t, grid);
+      else early.push([t, grid]);
     }
+    lastT = t;
+    schedulePublish();
   });
   try {
     const s = await ensureScan(false);
     const summary = await runTask('ep', `EP (${params.model}, dx ${params.dxMm} mm)`, (progress, flag) =>
-      s.runEp(params, Comlink.transfer(targets, targets.map((t) => t.positions.buffer as ArrayBuffer)), onFrame, progress, flag),
+      s.runEp(params, Comlink.transfer(targets, targets.map((t) => t.positions.buffer as ArrayBuffer)), onFrame, progress, flag, onGrid),
     );
+    finished = true;
     if (!started) start();
+    activationGrid = summary.activationGrid;
+    attachGrids();
     summary.activation.forEach((a, i) =>
       putSeries(targets[i]!.organId, { name: 'activation', units: 'ms', nVertices: a.length, frames: [a], times: [] }),
     );
-    const { activation: _a, ...rest } = summary;
+    const { activation: _a, activationGrid: _g, ...rest } = summary;
     epResults.last = { ...rest, organIds: targets.map((t) => t.organId) };
     useFields.getState().publish();
     requestFieldRedraw();
@@ -171,7 +218,7 @@ export async function runEpWorkflow(params: EpRunParams, match: (name: string) =
   }
 }
 
-export const stressResults: { last: (Omit<StressSummary, 'fields'> & { organIds: string[] }) | null } = { last: null };
+export const stressResults: { last: (Omit<StressSummary, 'fields' | 'grid'> & { organIds: string[] }) | null } = { last: null };
 
 export async function runStressWorkflow(params: StressParams, organIds: string[]): Promise<void> {
   const notify = useApp.getState().notify;
@@ -198,7 +245,11 @@ export async function runStressWorkflow(params: StressParams, organIds: string[]
       putSeries(id, { name: 'displacement', units: 'mm', nVertices: n, frames: [f.dispMag], times: [] });
       fieldData.displacement.set(id, f.displacement);
     });
-    const { fields: _f, ...rest } = summary;
+    const g = summary.grid;
+    fieldData.grids.set('von Mises', staticGridField('von Mises', summary.units, g, g.vonMises));
+    fieldData.grids.set('max principal', staticGridField('max principal', summary.units, g, g.maxPrincipal));
+    fieldData.grids.set('displacement', staticGridField('displacement', 'mm', g, g.dispMag));
+    const { fields: _f, grid: _g, ...rest } = summary;
     stressResults.last = { ...rest, organIds: targets.map((t) => t.organId) };
     const maxD = summary.maxDispMm;
     useFields.getState().set({ active: 'von Mises', colormap: 'viridis', rangeMode: 'robust', dispScale: maxD > 0 ? Math.max(1, Math.min(1000, 3 / maxD)) : 1 });

@@ -2,11 +2,13 @@
 // train at the stimulus site (world RAS mm) and ablation-line lesions (polyline segments, non-conducting), Vm
 // frames (mV) sampled onto each surface mesh and streamed through onFrame, activation times (ms) sampled at the
 // end, and a pseudo-ECG from three virtual electrodes 120 mm from the heart centroid (RAS: anterior, left, inferior).
+// The grid itself (geometry through onGrid, compact Vm per frame, activation per cell) also goes out for the slices.
 import type { Vec3, Volume } from '../../volume/types';
 import { applyLesions, epDomainFromLabels, runEp, type EpResult, type Lesion, type ModelName } from '../../solvers/ep';
 import { createCompute, type BackendPreference } from '../../solvers/compute';
 import { defaultPacingSite, epGridFromLabels, tissueCentroid } from './solver-ep-domain';
 import { applySampling, planSampling, type SamplePlan } from './solver-sampling';
+import type { GridGeometry } from './slice-field';
 
 export interface EpRunParams {
   model: ModelName;
@@ -53,6 +55,8 @@ export interface EpSummary {
   ecg: { name: string; t: Float32Array; phi: Float32Array }[];
   /** Activation time per mesh vertex (ms; −1e30 = never activated), same order as the targets. */
   activation: Float32Array[];
+  /** Activation time per EP grid tissue cell (ms, compact order of onGrid's index; NaN = never). */
+  activationGrid: Float32Array;
 }
 
 const ELECTRODES: { name: string; dir: Vec3 }[] = [
@@ -66,9 +70,10 @@ export async function runEpOnLabels(
   labels: Volume,
   targets: MeshTarget[],
   p: EpRunParams,
-  onFrame: (tMs: number, perMesh: Float32Array[]) => void,
+  onFrame: (tMs: number, perMesh: Float32Array[], grid: Float32Array) => void,
   onProgress: (f: number, msg: string) => void,
   signal: AbortSignal,
+  onGrid?: (g: GridGeometry) => void,
 ): Promise<EpSummary> {
   onProgress(0.01, `building the EP grid at ${p.dxMm} mm`);
   // Rule-based helical fibres (solvers/ep/labels.ts) where its dx range allows, else uniform fibres along x.
@@ -93,6 +98,7 @@ export async function runEpOnLabels(
     index: grid.index,
   };
   const plans: SamplePlan[] = targets.map((t) => planSampling(gridLike, t.positions));
+  onGrid?.({ dims: grid.dims, gridToWorld: Float64Array.from(grid.ijkToWorld), index: Int32Array.from(grid.index) });
   const compute = await createCompute(p.backend);
   onProgress(0.03, `${grid.n} tissue voxels; solving on ${compute.info.backend}`);
   let result: EpResult;
@@ -121,7 +127,7 @@ export async function runEpOnLabels(
         signal,
         frameEveryMs: p.frameEveryMs,
         onProgress: (f) => onProgress(0.03 + 0.95 * f, `t ≈ ${(f * p.durationMs).toFixed(0)} / ${p.durationMs} ms`),
-        onFrame: (t, vm) => onFrame(t, plans.map((plan) => applySampling(plan, vm))),
+        onFrame: (t, vm) => onFrame(t, plans.map((plan) => applySampling(plan, vm)), vm),
       },
     );
   } finally {
@@ -142,5 +148,6 @@ export async function runEpOnLabels(
     fibres: ruleBased ? 'rule-based' : 'uniform',
     ecg: result.ecg.map((l, i) => ({ name: ELECTRODES[i]?.name ?? `lead ${i + 1}`, t: Float32Array.from(l.t), phi: Float32Array.from(l.phi) })),
     activation,
+    activationGrid: result.activationMs,
   };
 }

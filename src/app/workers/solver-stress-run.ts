@@ -2,7 +2,8 @@
 // HU-based for bone) → loads and supports (sphere regions in world RAS mm, defaults per preset) → Jacobi-PCG →
 // von Mises (element → node average), max principal stress and displacement sampled onto the organ mesh.
 // Units in: N, N·mm (moment), kPa (pressures), MPa (E). Out: stress in the preset's display unit (MPa for bone,
-// kPa for soft tissue), displacement RAS mm. Presets: vertebra compression/flexion, LV cavity pressure, lung inflation.
+// kPa for soft tissue), displacement RAS mm; the same three scalars per node of the element grid go out too (for
+// the slice overlays). Presets: vertebra compression/flexion, LV cavity pressure, lung inflation.
 import type { Vec3, Volume } from '../../volume/types';
 import * as M from '../../solvers/mechanics';
 import { domainFromLabels } from '../../solvers/mechanics/volume-domain';
@@ -10,6 +11,7 @@ import { invertAffine } from '../../volume/affine';
 import { applySampling, planSampling } from './solver-sampling';
 import { stressMaterial, type BoneLawParams, type CorticalParams } from './stress-material';
 import type { MeshTarget } from './solver-ep-run';
+import type { GridGeometry } from './slice-field';
 
 export type StressPreset = 'vertebra-compression' | 'vertebra-flexion' | 'ventricle-pressure' | 'lung-inflation';
 
@@ -59,6 +61,8 @@ export interface StressSummary {
   /** The material law used (e.g. the HU→E law and its density calibration). */
   materialNote: string;
   fields: StressFieldOut[];
+  /** Node grid (nodeToWorld, node index) with von Mises, max principal (display unit) and |u| (mm) per node. */
+  grid: GridGeometry & { vonMises: Float32Array; maxPrincipal: Float32Array; dispMag: Float32Array };
 }
 
 
@@ -135,6 +139,16 @@ export async function runStressOnScan(
     }
     return { vonMises, maxPrincipal, dispMag, displacement };
   });
+  const nodeMag = new Float32Array(mesh.nNodes);
+  for (let n = 0; n < mesh.nNodes; n++) nodeMag[n] = Math.hypot(uW[3 * n]!, uW[3 * n + 1]!, uW[3 * n + 2]!);
+  const grid = {
+    dims: [nx, ny, nz] as Vec3,
+    gridToWorld: Float64Array.from(domain.nodeToWorld),
+    index,
+    vonMises: Float32Array.from(vmNodes, (v) => v * scale),
+    maxPrincipal: Float32Array.from(p1Nodes, (v) => v * scale),
+    dispMag: nodeMag,
+  };
   progress(1, 'done');
   return {
     units: bone ? 'MPa' : 'kPa',
@@ -148,6 +162,7 @@ export async function runStressOnScan(
     description,
     materialNote: cortical ? `${mat.note}; ${cortical.note}` : mat.note,
     fields,
+    grid,
   };
 }
 

@@ -1,15 +1,19 @@
 // Solver worker (Comlink): runs the EP and stress workflows off the main thread on a copy of the current scan
 // (label map / image handed over from the pipeline worker). Progress is reported through a callback; cancel is a
-// SharedArrayBuffer flag polled from the progress/frame callbacks (see cancel.ts). Field frames are transferred.
+// SharedArrayBuffer flag polled from the progress/frame callbacks (see cancel.ts). Field frames (per mesh and on
+// the solver grid, for the slice overlays) are transferred.
 // Units: mV, ms, mm, kPa/MPa; frames: world RAS mm.
 import * as Comlink from 'comlink';
 import type { Volume } from '../../volume/types';
 import { signalFromFlag, type CancelFlag } from './cancel';
 import { runEpOnLabels, type EpRunParams, type EpSummary, type MeshTarget } from './solver-ep-run';
 import { runStressOnScan, type StressParams, type StressSummary } from './solver-stress-run';
+import type { GridGeometry } from './slice-field';
 
 export type Progress = (fraction: number, message: string) => void;
-export type FrameSink = (tMs: number, perMesh: Float32Array[]) => void;
+/** Vm frame: per-mesh samples and the compact grid values (omitted by callers that passed no grid sink). */
+export type FrameSink = (tMs: number, perMesh: Float32Array[], grid?: Float32Array) => void;
+export type GridSink = (g: GridGeometry) => void;
 
 const scan: { labels?: Volume; image?: Volume; subregions?: Volume } = {};
 
@@ -27,24 +31,33 @@ const api = {
   hasScan(): boolean {
     return !!scan.labels;
   },
-  async runEp(params: EpRunParams, targets: MeshTarget[], onFrame: FrameSink, progress: Progress, flag?: CancelFlag): Promise<EpSummary> {
+  async runEp(
+    params: EpRunParams,
+    targets: MeshTarget[],
+    onFrame: FrameSink,
+    progress: Progress,
+    flag?: CancelFlag,
+    onGrid?: GridSink,
+  ): Promise<EpSummary> {
     if (!scan.labels) throw new Error('no scan is loaded in the solver worker');
     const { signal, poll } = signalFromFlag(flag);
     const summary = await runEpOnLabels(
       scan.labels,
       targets,
       params,
-      (t, perMesh) => {
+      (t, perMesh, grid) => {
         poll();
-        void onFrame(t, Comlink.transfer(perMesh, perMesh.map((a) => a.buffer as ArrayBuffer)));
+        const out = onGrid ? [...perMesh, grid] : perMesh;
+        void onFrame(t, Comlink.transfer(perMesh, out.map((a) => a.buffer as ArrayBuffer)), onGrid ? grid : undefined);
       },
       (f, msg) => {
         poll();
         void progress(f, msg);
       },
       signal,
+      onGrid ? (g) => void onGrid(Comlink.transfer(g, [g.index!.buffer as ArrayBuffer])) : undefined,
     );
-    return transferSummary(summary, summary.activation);
+    return transferSummary(summary, [...summary.activation, summary.activationGrid]);
   },
   async runStress(params: StressParams, targets: MeshTarget[], progress: Progress, flag?: CancelFlag): Promise<StressSummary> {
     if (!scan.labels) throw new Error('no scan is loaded in the solver worker');
@@ -53,7 +66,9 @@ const api = {
       poll();
       void progress(f, msg);
     }, signal, scan.subregions);
-    return transferSummary(summary, summary.fields.flatMap((f) => [f.vonMises, f.displacement, f.dispMag, f.maxPrincipal]));
+    const g = summary.grid;
+    const arrays = summary.fields.flatMap((f) => [f.vonMises, f.displacement, f.dispMag, f.maxPrincipal]);
+    return Comlink.transfer(summary, [...arrays, g.vonMises, g.maxPrincipal, g.dispMag].map((a) => a.buffer as ArrayBuffer).concat(g.index!.buffer as ArrayBuffer));
   },
 };
 

@@ -1,11 +1,15 @@
-// The three slice views shown in 3D as textured quads at their true position (the slice canvas as texture;
-// corners from voxel IJK through ijkToWorld to RAS mm, then to the three frame). Updated in place when a
-// slice is redrawn (no re-render); visible with "slices" + "in 3D".
+// The three slice views shown in 3D as textured quads at their true position (the slice canvas as texture:
+// CT under the current window/level with the label and field overlays; corners from voxel IJK through
+// ijkToWorld to RAS mm, then to the three frame). The canvas holds sRGB bytes, so the texture is tagged sRGB
+// (untagged it reads as linear and shows washed-out, near white). The quads are see-through (opacity from the
+// slice panel; pixels below the window are transparent, see compose.ts) and write no depth, so organs behind
+// a plane stay visible. Updated in place when a slice is
+// redrawn (no re-render); visible with "slices" + "in 3D".
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { BufferAttribute, BufferGeometry, CanvasTexture, DoubleSide, LinearFilter, MeshBasicMaterial } from 'three';
+import { BufferAttribute, BufferGeometry, CanvasTexture, DoubleSide, LinearFilter, MeshBasicMaterial, SRGBColorSpace } from 'three';
 import { ijkToWorld, pixelToIjk, sliceFrame, type SlicePlane } from '../../app/workers/slice';
-import { onSliceCanvas, sliceCanvas, useSliceInfo } from '../../ui/slices';
+import { onSliceCanvas, sliceCanvas, useSliceInfo, useSliceView } from '../../ui/slices';
 import type { SliceInfo } from '../../ui/slices/sliceStore';
 import { useTools } from '../../ui/tools/toolStore';
 import { rasToThree } from '../frames';
@@ -16,12 +20,13 @@ const corners = (w: number, h: number): [number, number][] => [[-0.5, h - 0.5], 
 
 function SliceQuad({ plane, info }: { plane: SlicePlane; info: SliceInfo }) {
   const invalidate = useThree((s) => s.invalidate);
+  const opacity = useSliceView((s) => s.planeOpacity);
   const { geometry, material } = useMemo(() => {
     const g = new BufferGeometry();
     g.setAttribute('position', new BufferAttribute(new Float32Array(12), 3));
     g.setAttribute('uv', new BufferAttribute(new Float32Array([0, 0, 1, 0, 1, 1, 0, 1]), 2));
     g.setIndex([0, 1, 2, 0, 2, 3]);
-    const m = new MeshBasicMaterial({ side: DoubleSide, transparent: true, opacity: 0.9, toneMapped: false });
+    const m = new MeshBasicMaterial({ side: DoubleSide, transparent: true, depthWrite: false, alphaTest: 0.01, toneMapped: false });
     return { geometry: g, material: m };
   }, []);
   useEffect(() => {
@@ -34,6 +39,7 @@ function SliceQuad({ plane, info }: { plane: SlicePlane; info: SliceInfo }) {
         canvasEl = s.canvas;
         material.map?.dispose();
         const t = new CanvasTexture(s.canvas);
+        t.colorSpace = SRGBColorSpace;
         t.minFilter = LinearFilter;
         material.map = t;
         material.needsUpdate = true;
@@ -51,6 +57,10 @@ function SliceQuad({ plane, info }: { plane: SlicePlane; info: SliceInfo }) {
     update();
     return onSliceCanvas(update);
   }, [plane, info, geometry, material, invalidate]);
+  useEffect(() => {
+    material.opacity = opacity;
+    invalidate();
+  }, [material, opacity, invalidate]);
   useEffect(() => () => { material.map?.dispose(); material.dispose(); geometry.dispose(); }, [geometry, material]); // prettier-ignore
   return <mesh geometry={geometry} material={material} name={`slice-${plane}`} renderOrder={2} />;
 }

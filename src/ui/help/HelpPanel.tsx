@@ -21,7 +21,8 @@ export function HelpPanel() {
             ))}
             <tr><td>drag</td><td>Rotate · right-drag pan · wheel zoom</td></tr>
             <tr><td>click organ</td><td>Select it and move the slice crosshair there (or add a measurement point)</td></tr>
-            <tr><td>click slice</td><td>Move the crosshair; wheel steps through slices</td></tr>
+            <tr><td>click slice</td><td>Move the crosshair (drag to follow); wheel steps through slices</td></tr>
+            <tr><td>right-drag slice</td><td>Window/level (also shift+drag): horizontal = width, vertical = level</td></tr>
             <tr><td>drop files</td><td>Open a scan (NIfTI, NRRD, VTI, DICOM folder), label maps, label tables or meshes</td></tr>
           </tbody>
         </table>

@@ -1,8 +1,10 @@
 // Slice geometry for the 2D views: radiological layout (axial/coronal: patient left on screen right;
 // sagittal: anterior on the left; superior/anterior up) for RAS, LPS-flipped and axis-permuted affines,
-// pixel <-> voxel round trips, and extraction of a known voxel. Frames: voxel IJK, world RAS mm.
+// pixel <-> voxel round trips, extraction of a known voxel, and the patient-direction letters at the slice edges
+// (same for every affine; two letters for an oblique grid). Frames: voxel IJK, world RAS mm (+x = right).
 import { describe, expect, it } from 'vitest';
 import { extractSlice, ijkToPixel, ijkToWorld, pixelToIjk, sliceFrame, worldToIjk } from '../../../src/app/workers/slice';
+import { directionLetters, sliceOrientation } from '../../../src/app/workers/slice-orientation';
 import type { Vec3, Volume } from '../../../src/volume/types';
 
 const MM_TOL = 1e-9;
@@ -80,5 +82,49 @@ describe('extractSlice', () => {
     let sum = 0;
     for (const v of s.image) sum += v;
     expect(sum).toBe(1000);
+  });
+});
+
+/** Radiological edge letters: patient right on the screen's left, anterior (axial) or superior up. */
+const EXPECTED_LETTERS = {
+  axial: { left: 'R', right: 'L', top: 'A', bottom: 'P' },
+  coronal: { left: 'R', right: 'L', top: 'S', bottom: 'I' },
+  sagittal: { left: 'A', right: 'P', top: 'S', bottom: 'I' },
+} as const;
+
+describe('slice orientation letters', () => {
+  for (const [name, m] of Object.entries(CASES)) {
+    it(`labels the edges radiologically for a ${name} affine`, () => {
+      for (const plane of ['axial', 'coronal', 'sagittal'] as const) expect(sliceOrientation(DIMS, m, plane)).toEqual(EXPECTED_LETTERS[plane]);
+    });
+    it(`agrees with the world step of one screen pixel for a ${name} affine`, () => {
+      const pos = ['R', 'A', 'S'];
+      const neg = ['L', 'P', 'I'];
+      for (const plane of ['axial', 'coronal', 'sagittal'] as const) {
+        const { dx, dy } = screenSteps(m, plane);
+        const o = sliceOrientation(DIMS, m, plane);
+        const letter = (d: number[]) => {
+          const a = [0, 1, 2].reduce((b, c) => (Math.abs(d[c]!) > Math.abs(d[b]!) ? c : b), 0);
+          return d[a]! > 0 ? pos[a] : neg[a];
+        };
+        expect(o.right).toBe(letter(dx));
+        expect(o.bottom).toBe(letter(dy));
+      }
+    });
+  }
+
+  it('names an oblique (30° about S) grid with two letters, strongest first', () => {
+    const c = Math.cos(Math.PI / 6);
+    const s = Math.sin(Math.PI / 6);
+    const m = affine([[c, s, 0], [-s, c, 0], [0, 0, 1]]);
+    expect(sliceOrientation(DIMS, m, 'axial')).toEqual({ left: 'RA', right: 'LP', top: 'AL', bottom: 'PR' });
+  });
+
+  it('spells single directions and ignores small oblique components', () => {
+    expect(directionLetters([1, 0, 0])).toBe('R');
+    expect(directionLetters([0, -2, 0])).toBe('P');
+    expect(directionLetters([0.1, 0, -1])).toBe('I');
+    expect(directionLetters([-1, 0.9, 0.5])).toBe('LAS');
+    expect(directionLetters([0, 0, 0])).toBe('');
   });
 });
