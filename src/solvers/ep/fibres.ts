@@ -1,5 +1,5 @@
 // Rule-based ventricular fibres on an EP grid: transmural coordinate e ∈ [0,1] (0 endo, 1 epi) from voxel
-// distances to the endocardial cavities and to the outside, helix angle α = +60° (endo) → −60° (epi),
+// distances to the endocardial cavities and to the outside (voxel-centre corrected), helix angle α = +60° (endo) → −60° (epi),
 // f = cos α·ĉ + sin α·(t̂ × ĉ) with t̂ = ∇e/|∇e| (transmural), ĉ = long axis × t̂ (circumferential); the long axis
 // is the principal axis of the cavity voxels. Distances in voxels (6-connected BFS), angles in degrees.
 // Frame: grid IJK = world axes (see grid.ts).
@@ -96,7 +96,9 @@ export function ruleBasedFibres(grid: EpGrid, cavity: Uint8Array): Float32Array 
   grid.cells.forEach((g, c) => {
     const a = dEndo[g]!;
     const b = dEpi[g]!;
-    const v = Number.isFinite(a) && Number.isFinite(b) ? a / (a + b) : Number.isFinite(b) ? 0.5 : 0.5;
+    // Voxel centres of the first/last tissue layer lie half a voxel inside the wall: e = (a − ½)/(a + b − 1)
+    // puts them at 1/(2W) and 1 − 1/(2W) for a wall W voxels thick (a/(a + b) gave 1/(W + 1)).
+    const v = Number.isFinite(a) && Number.isFinite(b) ? (a - 0.5) / Math.max(1, a + b - 1) : 0.5;
     e[g] = v;
     out[c] = v;
   });

@@ -155,3 +155,18 @@ export function toGridArray(grid: EpGrid, compact: Float32Array, fill = NaN): Fl
   for (let c = 0; c < grid.n; c++) out[grid.cells[c]!] = compact[c]!;
   return out;
 }
+
+/** A one-voxel-thick sheet [0,Lx]×[0,Ly] mm in the z = 0 plane (2D tissue on the 3D stencil), fibres along x. */
+export function sheetDomain(Lx: number, Ly: number, dxMm: number): EpGrid {
+  if (!(dxMm >= 0.01 && dxMm <= 5)) throw new Error(`sheet: dx must be in [0.01, 5] mm, got ${dxMm}`);
+  const dims: Vec3 = [nodesAlong(Lx, dxMm, 'sheet Lx'), nodesAlong(Ly, dxMm, 'sheet Ly'), 1];
+  const what = `sheet ${Lx}×${Ly} mm`;
+  const g = gridFromMask(dims, dxMm, [0, 0, 0], new Uint8Array(dims[0] * dims[1]).fill(1), [1, 0, 0], what);
+  const yc = Math.round((dims[1] - 1) / 2) * dxMm;
+  const x = (f: number) => Math.round((dims[0] - 1) * f) * dxMm;
+  g.cvPoints = [
+    [x(0.25), yc, 0],
+    [x(0.75), yc, 0],
+  ];
+  return g;
+}

@@ -1,10 +1,13 @@
 // EP domain from a label map: resamples the chosen label values onto an axis-aligned isotropic grid of spacing
 // dx mm (nearest-neighbour lookup through the inverse of the label map's ijkToWorld), optionally with
-// endocardial cavity labels for rule-based fibres (fibres.ts). World RAS mm; works for oblique label maps.
+// endocardial cavity labels for rule-based fibres (fibres.ts), and optionally a connectivity repair
+// (connectivity.ts: face bridges across edge/corner-only contacts, then the largest face-connected piece).
+// World RAS mm; works for oblique label maps.
 import type { Volume, Vec3 } from '../../volume/types';
 import { gridFromMask, type EpGrid } from './grid';
 import { checkEpBudget } from './budget';
 import { ruleBasedFibres } from './fibres';
+import { repairConnectivity, type ConnectivityReport } from './connectivity';
 
 function invert4(m: Float64Array): Float64Array {
   // 3x3 inverse + translation (affine).
@@ -38,6 +41,12 @@ function invert4(m: Float64Array): Float64Array {
 export interface LabelDomainOptions {
   /** Label values of the endocardial cavities (e.g. lv_blood, rv_blood): enables rule-based fibres. */
   cavityValues?: number[];
+  /**
+   * Make the tissue electrically connected as the segmentation is (26-connected pieces become face-connected,
+   * preferring cavity voxels for the bridges) and keep the largest piece. Off by default (analytic domains).
+   */
+  repairConnectivity?: boolean;
+  onConnectivity?: (r: ConnectivityReport) => void;
 }
 
 export function epDomainFromLabels(
@@ -78,18 +87,38 @@ export function epDomainFromLabels(
   const B = invert4(A);
   const mask = new Uint8Array(total);
   const cavity = new Uint8Array(total);
+  // Coarser than the label map: vote over s³ sub-points of each EP voxel (tissue wins ties), so a wall thinner
+  // than dx survives (nearest-neighbour at one point drops it where it straddles two EP voxels). s = 1 is the
+  // plain nearest-neighbour lookup.
+  const s = Math.max(1, Math.ceil(dxMm / Math.min(...labels.spacing) - 1e-6));
+  const sub = Array.from({ length: s }, (_, q) => ((q + 0.5) / s - 0.5) * dxMm);
+  const w = [0, 0, 0];
+  const classify = (x: number, y: number, z: number): number => {
+    const si = Math.round(B[0]! * x + B[1]! * y + B[2]! * z + B[3]!);
+    const sj = Math.round(B[4]! * x + B[5]! * y + B[6]! * z + B[7]!);
+    const sk = Math.round(B[8]! * x + B[9]! * y + B[10]! * z + B[11]!);
+    if (si < 0 || sj < 0 || sk < 0 || si >= sx || sj >= sy || sk >= sz) return 0;
+    const v = labels.data[si + sx * (sj + sy * sk)]!;
+    return want.has(v) ? 1 : cav.has(v) ? 2 : 0;
+  };
+  const votes = [0, 0, 0];
   for (let k = 0, g = 0; k < dims[2]; k++)
     for (let j = 0; j < dims[1]; j++)
       for (let i = 0; i < dims[0]; i++, g++) {
-        const w = [origin[0] + i * dxMm, origin[1] + j * dxMm, origin[2] + k * dxMm];
-        const si = Math.round(B[0]! * w[0]! + B[1]! * w[1]! + B[2]! * w[2]! + B[3]!);
-        const sj = Math.round(B[4]! * w[0]! + B[5]! * w[1]! + B[6]! * w[2]! + B[7]!);
-        const sk = Math.round(B[8]! * w[0]! + B[9]! * w[1]! + B[10]! * w[2]! + B[11]!);
-        if (si < 0 || sj < 0 || sk < 0 || si >= sx || sj >= sy || sk >= sz) continue;
-        const v = labels.data[si + sx * (sj + sy * sk)]!;
-        if (want.has(v)) mask[g] = 1;
-        else if (cav.has(v)) cavity[g] = 1;
+        w[0] = origin[0] + i * dxMm;
+        w[1] = origin[1] + j * dxMm;
+        w[2] = origin[2] + k * dxMm;
+        votes[0] = votes[1] = votes[2] = 0;
+        for (const oz of sub)
+          for (const oy of sub) for (const ox of sub) votes[classify(w[0]! + ox, w[1]! + oy, w[2]! + oz)]!++;
+        if (votes[1]! > 0 && votes[1]! >= votes[0]! && votes[1]! >= votes[2]!) mask[g] = 1;
+        else if (votes[2]! > 0 && votes[2]! >= votes[0]!) cavity[g] = 1;
       }
+  if (opts.repairConnectivity) {
+    const r = repairConnectivity(mask, dims, cavity);
+    for (let g = 0; g < total; g++) if (mask[g]) cavity[g] = 0;
+    opts.onConnectivity?.(r);
+  }
   const grid = gridFromMask(dims, dxMm, origin, mask, [1, 0, 0], what);
   if (cav.size > 0) ruleBasedFibres(grid, cavity);
   return grid;

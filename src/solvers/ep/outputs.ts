@@ -1,7 +1,10 @@
 // Run outputs tracked during an EP simulation on the compact grid: activation time (first upcrossing of the
 // model's threshold, ms), APD90 (ms, first beat: from activation to the fall below rest + 10% of the amplitude),
-// probe time series (mV), and a pseudo-ECG φ(x') = Σ_cells ∇V·∇(1/r) ΔV (mV·mm, unscaled: ∝ the extracellular
-// potential of a homogeneous infinite volume conductor). World frame RAS mm.
+// re-activations (upcrossings after a given time, for re-entry), probe time series (mV), and a pseudo-ECG
+// φ(x') = −Σ_cells ∇V·∇(1/r) ΔV with ∇(1/r) taken at the source point (mV/mm · mm³/mm² = mV·mm, unscaled):
+// ∝ the extracellular potential of a homogeneous infinite volume conductor, φ_e = (σ_i/4πσ_e)∫ ∇²V/r dV =
+// −(σ_i/4πσ_e)∫ ∇V·∇(1/r) dV (Gima & Rudy 2002, Circ Res 90:889), so a front approaching the electrode gives a
+// positive deflection. World frame RAS mm.
 import type { Vec3 } from '../../volume/types';
 import { cellWorld, type EpGrid } from './grid';
 
@@ -12,22 +15,33 @@ export class ActivationTracker {
   /** Cells whose activation / APD was recorded since the last commit(). */
   private readonly actSince: number[] = [];
   private readonly apdSince: number[] = [];
+  /** Upcrossings per cell at or after countFromMs (re-entry: ≥ 2 after the last stimulus). */
+  readonly late: Uint16Array;
   activated = 0;
+  /** Time of the latest upcrossing of any cell (ms), −Infinity before the first. */
+  lastUpMs = -Infinity;
   constructor(
     n: number,
     private readonly threshold: number,
     private readonly rest: number,
+    private readonly countFromMs = Infinity,
   ) {
     this.act = new Float32Array(n).fill(NaN);
     this.apd = new Float32Array(n).fill(NaN);
     this.vmax = new Float32Array(n).fill(-Infinity);
+    this.late = new Uint16Array(n);
   }
   /** Updates after a step from vOld to v ending at time t (linear interpolation of the crossing). */
   update(vOld: Float32Array, v: Float32Array, t: number, dt: number): void {
-    const { act, apd, vmax, threshold, rest } = this;
+    const { act, apd, vmax, threshold, rest, late } = this;
+    const counting = t >= this.countFromMs;
     for (let c = 0; c < v.length; c++) {
       const a = act[c]!;
       const vn = v[c]!;
+      if (vn >= threshold && vOld[c]! < threshold) {
+        this.lastUpMs = t;
+        if (counting && late[c]! < 65535) late[c]!++;
+      }
       if (a !== a) {
         const vo = vOld[c]!;
         if (vo < threshold && vn >= threshold) {
@@ -132,7 +146,7 @@ export class PseudoEcg {
     }
     this.leads.forEach((lead, l) => {
       lead.t.push(t);
-      lead.phi.push(sums[l]!);
+      lead.phi.push(-sums[l]!);
     });
   }
 }

@@ -10,6 +10,8 @@ import { cellWorld, nearestCell, type EpGrid } from './grid';
 import { getModel, type ModelName } from './models';
 import { ActivationTracker, PseudoEcg, type EcgLead, type ProbeSeries } from './outputs';
 import { applyLesions, cellsInRegion, stimulusOn, type Lesion, type Stimulus } from './protocol';
+import { lastStimulusEndMs } from './pacing';
+import { cvFromActivation } from './cv';
 import {
   assembleStencil,
   checkStability,
@@ -67,6 +69,16 @@ export interface EpResult {
   lastActivationMs: number;
   activatedFraction: number;
   cvAlongFibreMmPerMs?: number;
+  /** How the CV was measured: between the cvPoints, or the median of 1/|∇T| where the front runs along fibres. */
+  cvMethod?: 'axis points' | 'activation gradient';
+  /** End of the last stimulus pulse (ms). */
+  stimuliEndMs: number;
+  /** Latest threshold upcrossing of any cell (ms; −Infinity if none). */
+  lastUpstrokeMs: number;
+  /** Fraction of cells that upcrossed at least twice after the last stimulus ended (re-entry). */
+  reactivatedFraction: number;
+  /** Fraction of cells above the activation threshold at the end of the run. */
+  excitedFractionEnd: number;
   backend: BackendName;
   backendNote?: string;
   wallMs: number;
@@ -115,7 +127,21 @@ export async function runEp(cfg: EpConfig, compute: Compute, cb: EpCallbacks = {
 
   const stimCells = cfg.stimuli.map((s) => {
     const cells = cellsInRegion(grid, s.region);
-    if (cells.length === 0) throw new Error('EP: a stimulus region contains no tissue voxel');
+    if (cells.length === 0) {
+      const r = s.region;
+      const c: Vec3 =
+        r.kind === 'box'
+          ? ([0, 1, 2].map((a) => 0.5 * (r.min[a]! + r.max[a]!)) as Vec3)
+          : r.kind === 'sphere'
+            ? r.center
+            : r.a;
+      const near = cellWorld(grid, nearestCell(grid, c));
+      const d = Math.hypot(near[0] - c[0], near[1] - c[1], near[2] - c[2]);
+      throw new Error(
+        `EP: a stimulus region (centre ${c.map((q) => q.toFixed(1)).join(', ')} mm) contains no tissue voxel; ` +
+          `the nearest tissue is ${d.toFixed(1)} mm away at ${near.map((q) => q.toFixed(1)).join(', ')} mm`,
+      );
+    }
     return cells;
   });
   const stim = new Float32Array(grid.n);
@@ -126,17 +152,14 @@ export async function runEp(cfg: EpConfig, compute: Compute, cb: EpCallbacks = {
     vm: [],
   }));
   const ecg = cfg.electrodes?.length ? new PseudoEcg(grid, cfg.electrodes) : undefined;
-  const tracker = new ActivationTracker(grid.n, model.activationMv, model.restMv);
+  const lastStimEnd = lastStimulusEndMs(cfg.stimuli);
+  const tracker = new ActivationTracker(grid.n, model.activationMv, model.restMv, lastStimEnd);
   const nSteps = Math.round(durationMs / dt);
   const every = (ms: number | undefined, def: number) => Math.max(1, Math.round((ms ?? def) / dt));
   const probeStride = every(cfg.probeEveryMs, 1);
   const ecgStride = every(cfg.ecgEveryMs, 1);
   const frameStride = cb.onFrame ? every(cb.frameEveryMs, 5) : 0;
   const checkStride = every(undefined, 1);
-  const lastStimEnd = Math.max(
-    0,
-    ...cfg.stimuli.map((s) => s.startMs + ((s.count ?? 1) - 1) * (s.cycleLengthMs ?? 0) + s.durationMs),
-  );
   const lastGood = Float32Array.from(stepper.v);
   let lastGoodStep = 0;
   const vOld = new Float32Array(grid.n);
@@ -232,6 +255,7 @@ export async function runEp(cfg: EpConfig, compute: Compute, cb: EpCallbacks = {
     }
   }
   let cv: number | undefined;
+  let cvMethod: EpResult['cvMethod'];
   const cvp = cfg.cvPoints ?? grid.cvPoints;
   if (cvp) {
     const a = nearestCell(grid, cvp[0]);
@@ -240,8 +264,18 @@ export async function runEp(cfg: EpConfig, compute: Compute, cb: EpCallbacks = {
     const pb = cellWorld(grid, b);
     const dtAct = act[b]! - act[a]!;
     if (dtAct > 0) cv = Math.hypot(pb[0] - pa[0], pb[1] - pa[1], pb[2] - pa[2]) / dtAct;
+    cvMethod = 'axis points';
+  } else {
+    cv = cvFromActivation(grid, act).alongFibre;
+    cvMethod = 'activation gradient';
   }
   const vm = Float32Array.from(stepper.v);
+  let twice = 0;
+  let excited = 0;
+  for (let c = 0; c < grid.n; c++) {
+    if (tracker.late[c]! >= 2) twice++;
+    if (vm[c]! >= model.activationMv) excited++;
+  }
   stepper.destroy();
   return {
     status,
@@ -256,6 +290,11 @@ export async function runEp(cfg: EpConfig, compute: Compute, cb: EpCallbacks = {
     lastActivationMs: hi >= lo ? hi : NaN,
     activatedFraction: tracker.activated / grid.n,
     cvAlongFibreMmPerMs: cv,
+    cvMethod,
+    stimuliEndMs: lastStimEnd,
+    lastUpstrokeMs: tracker.lastUpMs,
+    reactivatedFraction: twice / grid.n,
+    excitedFractionEnd: excited / grid.n,
     backend,
     backendNote,
     wallMs: performance.now() - t0,

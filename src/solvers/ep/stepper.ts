@@ -1,5 +1,6 @@
 // Time steppers for the monodomain equation on the compact grid: V ← V + dt·(L V + stim − I_ion/C_m) (forward
-// Euler, reaction and diffusion from the same old state). 'js' = typed-array loops (all models); gpu.js backends
+// Euler, reaction and diffusion from the same old state). 'js' = typed-array loops (all models; diffusion on the
+// zero-free packed stencil, packed.ts: applyDiffusion's sums); gpu.js backends
 // run the diffusion kernel plus per-model reaction kernels (MS, AP, FK: one per variable; TNNP: two packed
 // kernels, ions/Ca and gates, see kernels/tnnp-*.kernel.ts).
 // Units: V mV, t ms, stim mV/ms.
@@ -11,7 +12,8 @@ import { AP_PARAMS, AP_V_AMP, AP_V_REST } from './models/ap';
 import { MS_PARAMS, MS_V_AMP, MS_V_REST } from './models/ms';
 import { FK_BR, FK_V0, FK_VAMP } from './models/fk';
 import { TNNP_PARAMS } from './models/tnnp-params';
-import { applyDiffusion, type Stencil } from './stencil';
+import type { Stencil } from './stencil';
+import { applyPacked, packStencil } from './packed';
 import { diffusionKernel } from './kernels/diffusion.kernel';
 import { apVKernel, apWKernel, msHKernel, msVKernel } from './kernels/reaction.kernel';
 import { fkGvKernel, fkGwKernel, fkVKernel } from './kernels/fk.kernel';
@@ -38,12 +40,12 @@ export function jsStepper(model: CellModel, st: Stencil, dt: number): Stepper {
   const states = model.stateNames.map(() => new Float32Array(n));
   model.init(v, states);
   const extra = new Float32Array(n);
+  const packed = packStencil(st); // zero weights dropped: applyDiffusion's sums with fewer loads
   return {
     v,
     states,
     async step(stim) {
-      applyDiffusion(st, v, extra);
-      for (let c = 0; c < n; c++) extra[c] = extra[c]! + stim[c]!;
+      applyPacked(packed, v, stim, extra);
       model.step(v, states, extra, dt);
     },
     kernels: [],

@@ -15,7 +15,10 @@ export const mitchellSchaeffer: CellModel = {
   stateNames: ['h'],
   restMv: MS_V_REST,
   activationMv: MS_V_REST + 0.5 * MS_V_AMP,
-  maxDtMs: 0.1,
+  // Forward Euler on v is stable while dt·|∂v'/∂v| < 2; the steepest slope is on the excited branch,
+  // |h(2v − 3v²)/τ_in − 1/τ_out| ≈ 2.8/ms at v ≈ 0.95, so dt < 0.7 ms; 0.25 ms also keeps the upstroke
+  // (v' ≤ 4/(27 τ_in) ≈ 0.5/ms) to ≤ 0.12 per step. Accuracy at large dt is the caller's choice (tune.ts).
+  maxDtMs: 0.25,
   init(v, s) {
     v.fill(MS_V_REST);
     s[0]!.fill(1);
