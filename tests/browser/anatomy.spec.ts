@@ -7,6 +7,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { changedFraction, greyStats, lutPixels, sliceFieldTime, slicePixels } from './sliceHelpers';
+/** The phantom shows lungs, aorta, trachea, heart chambers and vertebrae: at least this many fit without overlap. */
+const MIN_VISIBLE_LABELS = 5;
 
 /** Fraction of heart-region pixels that must change when the plane cuts through. */
 const MIN_CHANGED = 0.1;
@@ -51,7 +53,12 @@ async function centre(page: Page, size = 0.4): Promise<number[]> {
 
 function changed(a: number[], b: number[]): number {
   let n = 0;
-  for (let i = 0; i < a.length; i += 4) if (Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) > PIXEL_DELTA) n++;
+  for (let i = 0; i < a.length; i += 4)
+    if (
+      Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) >
+      PIXEL_DELTA
+    )
+      n++;
   return n / (a.length / 4);
 }
 
@@ -88,7 +95,9 @@ async function settle(page: Page) {
 
 async function loadPhantom(page: Page) {
   await page.goto('/');
-  await page.waitForFunction(() => Number(document.body.dataset.organsDrawn ?? 0) > 0, undefined, { timeout: 150_000 });
+  await page.waitForFunction(() => Number(document.body.dataset.organsDrawn ?? 0) > 0, undefined, {
+    timeout: 150_000,
+  });
   await expect(page.locator('.task')).toHaveCount(0, { timeout: 60_000 });
   await settle(page);
 }
@@ -111,7 +120,12 @@ async function expectSliceLayout(page: Page) {
 /** Clicks near the 3D view centre (anterior view: the heart) until the crosshair lands on the heart. */
 async function clickHeart(page: Page) {
   const cv = (await page.locator('.viewer-canvas canvas').boundingBox())!;
-  for (const [dx, dy] of [[0.04, 0.1], [0.08, 0.14], [0, 0.06], [0.1, 0.1]] as const) {
+  for (const [dx, dy] of [
+    [0.04, 0.1],
+    [0.08, 0.14],
+    [0, 0.06],
+    [0.1, 0.1],
+  ] as const) {
     await page.mouse.click(cv.x + cv.width * (0.5 + dx), cv.y + cv.height * (0.5 + dy));
     await settle(page);
     // the hover read-out names the organ the same pick (opaque organs first) put the crosshair on
@@ -149,7 +163,10 @@ test('clipping, slices and measurement on the phantom', async ({ page }) => {
   await page.getByLabel('slices', { exact: true }).check();
   const axial = page.getByLabel('axial slice', { exact: true });
   await expect(axial).toBeVisible();
-  await page.waitForFunction(() => ((document.querySelector('[aria-label="axial slice"]') as HTMLCanvasElement | null)?.width ?? 0) > 10);
+  await page.waitForFunction(
+    () =>
+      ((document.querySelector('[aria-label="axial slice"]') as HTMLCanvasElement | null)?.width ?? 0) > 10,
+  );
   const slice = await axial.evaluate((c: HTMLCanvasElement) => {
     const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     let sum = 0, sum2 = 0, coloured = 0; // prettier-ignore
@@ -158,7 +175,8 @@ test('clipping, slices and measurement on the phantom', async ({ page }) => {
       const g = (px[i]! + px[i + 1]! + px[i + 2]!) / 3;
       sum += g;
       sum2 += g * g;
-      if (Math.max(px[i]!, px[i + 1]!, px[i + 2]!) - Math.min(px[i]!, px[i + 1]!, px[i + 2]!) > 30) coloured++;
+      if (Math.max(px[i]!, px[i + 1]!, px[i + 2]!) - Math.min(px[i]!, px[i + 1]!, px[i + 2]!) > 30)
+        coloured++;
     }
     return { std: Math.sqrt(sum2 / n - (sum / n) ** 2), coloured: coloured / n };
   });
@@ -167,7 +185,8 @@ test('clipping, slices and measurement on the phantom', async ({ page }) => {
   await expectSliceLayout(page);
   // Patient directions at the edges, radiological (the phantom is RAS; the unit tests cover other affines).
   for (const [plane, dirs] of Object.entries(LETTERS))
-    for (const [edge, letter] of Object.entries(dirs)) await expect(page.locator(`[data-plane="${plane}"] [data-dir="${edge}"]`)).toHaveText(letter);
+    for (const [edge, letter] of Object.entries(dirs))
+      await expect(page.locator(`[data-plane="${plane}"] [data-dir="${edge}"]`)).toHaveText(letter);
   // Clicking the axial slice moves the crosshair: the coronal slice index follows.
   const coronalIndex = page.locator('[data-plane="coronal"] figcaption .muted');
   const ci0 = await coronalIndex.innerText();
@@ -226,6 +245,24 @@ test('clipping, slices and measurement on the phantom', async ({ page }) => {
   await page.getByLabel('anatomy labels').check();
   await settle(page);
   await page.screenshot({ path: 'test-results/screenshots/anatomy-measure-labels.png' });
+  // Teaching labels are decluttered: several show, with anatomical names, and no two visible ones overlap.
+  const rects = await page.$$eval('.anat-label', (els) =>
+    els
+      .filter((e) => getComputedStyle(e).visibility === 'visible')
+      .map((e) => {
+        const r = e.getBoundingClientRect();
+        return { text: e.textContent ?? '', l: r.left, r: r.right, t: r.top, b: r.bottom };
+      }),
+  );
+  expect(rects.length).toBeGreaterThanOrEqual(MIN_VISIBLE_LABELS);
+  expect(rects.map((r) => r.text)).toContain('Aorta');
+  for (let i = 0; i < rects.length; i++)
+    for (let j = i + 1; j < rects.length; j++) {
+      const a = rects[i]!,
+        c = rects[j]!;
+      const overlap = a.l < c.r - 1 && c.l < a.r - 1 && a.t < c.b - 1 && c.t < a.b - 1;
+      expect(overlap, `${a.text} overlaps ${c.text}`).toBe(false);
+    }
   await page.keyboard.press('Escape');
   expect(errors).toEqual([]);
 });
@@ -237,7 +274,10 @@ test('solver field overlay on the slices after an EP run', async ({ page }) => {
   mkdirSync('test-results/screenshots', { recursive: true });
   await loadPhantom(page);
   await page.getByLabel('slices', { exact: true }).check();
-  await page.waitForFunction(() => ((document.querySelector('[aria-label="axial slice"]') as HTMLCanvasElement | null)?.width ?? 0) > 10);
+  await page.waitForFunction(
+    () =>
+      ((document.querySelector('[aria-label="axial slice"]') as HTMLCanvasElement | null)?.width ?? 0) > 10,
+  );
   await clickHeart(page); // crosshair on the heart's anterior surface...
   // ...then 15 mm posterior (phantom: RAS, 1.5 mm voxels, coronal index grows anteriorly) so all three slices cut it
   const coronalSlider = page.getByLabel('coronal slice index');
@@ -265,14 +305,17 @@ test('solver field overlay on the slices after an EP run', async ({ page }) => {
   let spread = 0;
   const report: Record<string, unknown> = {};
   for (const plane of ['axial', 'coronal', 'sagittal'] as const) {
-    const off = plane === 'axial' ? plain : await (async () => {
-      await page.getByLabel('field overlay opacity').fill('0');
-      await settle(page);
-      const p = await slicePixels(page, plane);
-      await page.getByLabel('field overlay opacity').fill('1');
-      await settle(page);
-      return p;
-    })();
+    const off =
+      plane === 'axial'
+        ? plain
+        : await (async () => {
+            await page.getByLabel('field overlay opacity').fill('0');
+            await settle(page);
+            const p = await slicePixels(page, plane);
+            await page.getByLabel('field overlay opacity').fill('1');
+            await settle(page);
+            return p;
+          })();
     const on = await slicePixels(page, plane);
     const m = lutPixels(on.px, off.px, colormap);
     report[plane] = m;
