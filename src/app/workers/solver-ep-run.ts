@@ -1,5 +1,6 @@
 // EP workflow inside the solver worker: label map → EP grid (dx mm) → runEp on the chosen backend with a pacing
-// train at the stimulus site (world RAS mm) and ablation-line lesions (polyline segments, non-conducting), Vm
+// train at the stimulus site (world RAS mm), optionally an S1-S2 pulse and a tuned σ (solver-ep-protocol.ts),
+// and ablation-line lesions (polyline segments, non-conducting), Vm
 // frames (mV) sampled onto each surface mesh and streamed through onFrame, activation times (ms) sampled at the
 // end, and a pseudo-ECG from three virtual electrodes 120 mm from the heart centroid (RAS: anterior, left, inferior).
 // The grid itself (geometry through onGrid, compact Vm per frame, activation per cell) also goes out for the slices.
@@ -8,6 +9,7 @@ import { applyLesions, epDomainFromLabels, runEp, type EpResult, type Lesion, ty
 import { createCompute, type BackendPreference } from '../../solvers/compute';
 import { defaultPacingSite, epGridFromLabels, tissueCentroid } from './solver-ep-domain';
 import { applySampling, planSampling, type SamplePlan } from './solver-sampling';
+import { epConductivity, epStimuli, type S1S2Params } from './solver-ep-protocol';
 import type { GridGeometry } from './slice-field';
 
 export interface EpRunParams {
@@ -35,6 +37,17 @@ export interface EpRunParams {
   backend: BackendPreference;
 }
 
+/** Optional protocol extras (kept out of EpRunParams, whose keys the EP panel maps over as plain fields). */
+export interface EpRunExtras {
+  /** S1-S2: an S2 pulse over a sphere couplingMs after the last S1 (the pacing train above). */
+  s1s2?: S1S2Params;
+  /** Tune σ on the EP grid to σ's converged CV (or targetCv, mm/ms along/across fibres); default off. */
+  tuneConductivity?: boolean;
+  targetCv?: { l: number; t: number };
+}
+
+export type EpRunRequest = EpRunParams & EpRunExtras;
+
 export interface MeshTarget {
   organId: string;
   positions: Float32Array;
@@ -50,6 +63,13 @@ export interface EpSummary {
   steps: number;
   totalActivationMs: number;
   activatedFraction: number;
+  /** σ actually used (S/m; tuned when asked) and the end of the last stimulus (ms). */
+  sigmaUsed: { l: number; t: number; tuned: boolean };
+  stimuliEndMs: number;
+  /** Re-entry read-outs: cells upcrossing ≥ 2× after the last stimulus, latest upcrossing (ms), excited at the end. */
+  reactivatedFraction: number;
+  lastUpstrokeMs: number;
+  excitedFractionEnd: number;
   stimulus: Vec3;
   fibres: 'rule-based' | 'uniform';
   ecg: { name: string; t: Float32Array; phi: Float32Array }[];
@@ -69,7 +89,7 @@ const ELECTRODE_DISTANCE_MM = 120;
 export async function runEpOnLabels(
   labels: Volume,
   targets: MeshTarget[],
-  p: EpRunParams,
+  p: EpRunRequest,
   onFrame: (tMs: number, perMesh: Float32Array[], grid: Float32Array) => void,
   onProgress: (f: number, msg: string) => void,
   signal: AbortSignal,
@@ -99,6 +119,8 @@ export async function runEpOnLabels(
   };
   const plans: SamplePlan[] = targets.map((t) => planSampling(gridLike, t.positions));
   onGrid?.({ dims: grid.dims, gridToWorld: Float64Array.from(grid.ijkToWorld), index: Int32Array.from(grid.index) });
+  if (p.tuneConductivity || p.targetCv) onProgress(0.02, 'tuning the conductivity to this grid');
+  const cond = epConductivity(p);
   const compute = await createCompute(p.backend);
   onProgress(0.03, `${grid.n} tissue voxels; solving on ${compute.info.backend}`);
   let result: EpResult;
@@ -109,16 +131,8 @@ export async function runEpOnLabels(
         model: p.model,
         dtMs: p.dtMs,
         durationMs: p.durationMs,
-        conductivity: { sigmaL: p.sigmaL, sigmaT: p.sigmaT, chi: 1400, cm: 1 },
-        stimuli: [
-          {
-            region: { kind: 'sphere', center: site, radiusMm: Math.max(p.stimulusRadiusMm, 1.5 * p.dxMm) },
-            startMs: 0,
-            durationMs: 2,
-            cycleLengthMs: p.pacingClMs,
-            count: Math.max(1, Math.round(p.beats)),
-          },
-        ],
+        conductivity: cond.conductivity,
+        stimuli: epStimuli(p, { kind: 'sphere', center: site, radiusMm: Math.max(p.stimulusRadiusMm, 1.5 * p.dxMm) }),
         electrodes: ELECTRODES.map((e) => e.dir.map((d, a) => centre[a]! + ELECTRODE_DISTANCE_MM * d) as Vec3),
         ecgEveryMs: 1,
       },
@@ -144,6 +158,11 @@ export async function runEpOnLabels(
     steps: result.steps,
     totalActivationMs: result.totalActivationMs,
     activatedFraction: result.activatedFraction,
+    sigmaUsed: { l: cond.conductivity.sigmaL, t: cond.conductivity.sigmaT, tuned: !!cond.tuned },
+    stimuliEndMs: result.stimuliEndMs,
+    reactivatedFraction: result.reactivatedFraction,
+    lastUpstrokeMs: result.lastUpstrokeMs,
+    excitedFractionEnd: result.excitedFractionEnd,
     stimulus: site,
     fibres: ruleBased ? 'rule-based' : 'uniform',
     ecg: result.ecg.map((l, i) => ({ name: ELECTRODES[i]?.name ?? `lead ${i + 1}`, t: Float32Array.from(l.t), phi: Float32Array.from(l.phi) })),

@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import type { Volume } from '../../volume/types';
 import { signalFromFlag, type CancelFlag } from './cancel';
-import { runEpOnLabels, type EpRunParams, type EpSummary, type MeshTarget } from './solver-ep-run';
+import { runEpOnLabels, type EpRunRequest, type EpSummary, type MeshTarget } from './solver-ep-run';
 import { runStressOnScan, type StressParams, type StressSummary } from './solver-stress-run';
 import type { GridGeometry } from './slice-field';
 
@@ -32,7 +32,7 @@ const api = {
     return !!scan.labels;
   },
   async runEp(
-    params: EpRunParams,
+    params: EpRunRequest,
     targets: MeshTarget[],
     onFrame: FrameSink,
     progress: Progress,
