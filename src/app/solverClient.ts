@@ -243,6 +243,8 @@ export async function runStressWorkflow(params: StressParams, organIds: string[]
       putSeries(id, { name: 'von Mises', units: summary.units, nVertices: n, frames: [f.vonMises], times: [] });
       putSeries(id, { name: 'max principal', units: summary.units, nVertices: n, frames: [f.maxPrincipal], times: [], signed: true });
       putSeries(id, { name: 'displacement', units: 'mm', nVertices: n, frames: [f.dispMag], times: [] });
+      // strains (%, signed) and strain energy density (kJ/m³ bone, J/m³ soft tissue) next to the stresses
+      for (const x of f.extra) putSeries(id, { name: x.name, units: x.units, nVertices: n, frames: [x.values], times: [], signed: x.units === '%' });
       fieldData.displacement.set(id, f.displacement);
     });
     const g = summary.grid;

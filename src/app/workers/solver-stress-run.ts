@@ -1,6 +1,7 @@
 // Stress workflow inside the solver worker: organ preset → voxel hex domain (element size h mm, E/ν uniform or
 // HU-based for bone) → loads and supports (sphere regions in world RAS mm, defaults per preset) → Jacobi-PCG →
-// von Mises (element → node average), max principal stress and displacement sampled onto the organ mesh.
+// von Mises (element → node average), max principal stress, displacement, principal strains ε1/ε3 and strain
+// energy density sampled onto the organ mesh; for the vertebra the fraction of bone above yield strain.
 // Units in: N, N·mm (moment), kPa (pressures), MPa (E). Out: stress in the preset's display unit (MPa for bone,
 // kPa for soft tissue), displacement RAS mm; the same three scalars per node of the element grid go out too (for
 // the slice overlays). Presets: vertebra compression/flexion, LV cavity pressure, lung inflation.
@@ -10,6 +11,7 @@ import { domainFromLabels } from '../../solvers/mechanics/volume-domain';
 import { invertAffine } from '../../volume/affine';
 import { applySampling, planSampling } from './solver-sampling';
 import { stressMaterial, type BoneLawParams, type CorticalParams } from './stress-material';
+import { extraNodeFields, fractureRisk, type FractureRisk, type SurfaceField } from './stress-surface';
 import type { MeshTarget } from './solver-ep-run';
 import type { GridGeometry } from './slice-field';
 
@@ -46,6 +48,8 @@ export interface StressFieldOut {
   dispMag: Float32Array;
   /** RAS mm per vertex. */
   displacement: Float32Array;
+  /** Principal strains ε1 (max) and ε3 (min) (%) and strain energy density (kJ/m³ bone, J/m³ soft tissue) per vertex. */
+  extra: SurfaceField[];
 }
 
 export interface StressSummary {
@@ -60,6 +64,8 @@ export interface StressSummary {
   description: string;
   /** The material law used (e.g. the HU→E law and its density calibration). */
   materialNote: string;
+  /** Vertebra presets: fraction of bone volume above the yield strains (Morgan & Keaveny 2001). */
+  fractureRisk?: FractureRisk;
   fields: StressFieldOut[];
   /** Node grid (nodeToWorld, node index) with von Mises, max principal (display unit) and |u| (mm) per node. */
   grid: GridGeometry & { vonMises: Float32Array; maxPrincipal: Float32Array; dispMag: Float32Array };
@@ -110,6 +116,7 @@ export async function runStressOnScan(
   const p1 = new Float32Array(mesh.nElems);
   for (let e = 0; e < mesh.nElems; e++) p1[e] = ef.principalStress[3 * e]!;
   const p1Nodes = M.averageToNodes(mesh, p1, 1);
+  const extraNodes = extraNodeFields(mesh, ef, bone);
   const uW = M.worldDisplacement(domain, sol.u);
   const [nx, ny, nz] = mesh.nodeDims;
   const index = new Int32Array(nx * ny * nz).fill(-1);
@@ -137,7 +144,8 @@ export async function runStressOnScan(
       dispMag[v] = Math.hypot(displacement[3 * v]!, displacement[3 * v + 1]!, displacement[3 * v + 2]!);
       maxDisp = Math.max(maxDisp, dispMag[v]!);
     }
-    return { vonMises, maxPrincipal, dispMag, displacement };
+    const extra = extraNodes.map((x) => ({ name: x.name, units: x.units, values: applySampling(plan, x.values) }));
+    return { vonMises, maxPrincipal, dispMag, displacement, extra };
   });
   const nodeMag = new Float32Array(mesh.nNodes);
   for (let n = 0; n < mesh.nNodes; n++) nodeMag[n] = Math.hypot(uW[3 * n]!, uW[3 * n + 1]!, uW[3 * n + 2]!);
@@ -161,6 +169,7 @@ export async function runStressOnScan(
     maxDispMm: maxDisp,
     description,
     materialNote: cortical ? `${mat.note}; ${cortical.note}` : mat.note,
+    fractureRisk: bone ? fractureRisk(ef) : undefined,
     fields,
     grid,
   };

@@ -8,6 +8,7 @@ import type { Volume } from '../../volume/types';
 import { signalFromFlag, type CancelFlag } from './cancel';
 import { runEpOnLabels, type EpRunRequest, type EpSummary, type MeshTarget } from './solver-ep-run';
 import { runStressOnScan, type StressParams, type StressSummary } from './solver-stress-run';
+import { stressFieldArrays } from './stress-surface';
 import type { GridGeometry } from './slice-field';
 
 export type Progress = (fraction: number, message: string) => void;
@@ -67,7 +68,7 @@ const api = {
       void progress(f, msg);
     }, signal, scan.subregions);
     const g = summary.grid;
-    const arrays = summary.fields.flatMap((f) => [f.vonMises, f.displacement, f.dispMag, f.maxPrincipal]);
+    const arrays = summary.fields.flatMap(stressFieldArrays);
     return Comlink.transfer(summary, [...arrays, g.vonMises, g.maxPrincipal, g.dispMag].map((a) => a.buffer as ArrayBuffer).concat(g.index!.buffer as ArrayBuffer));
   },
 };

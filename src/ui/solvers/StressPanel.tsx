@@ -1,12 +1,14 @@
 // Stress workflow panel: organ preset (vertebra axial compression N / flexion N·m, LV cavity pressure kPa, lung
 // transpulmonary pressure kPa), organ, element size (mm), material (tissue default / HU-based for bone with a
 // chosen HU→E law, density calibration and cortical shell on the body rim, or uniform E MPa and ν), loaded and fixed regions picked by clicking on the mesh (sphere radius mm; preset
-// defaults when unset), Run/Cancel, and the result views: von Mises, max principal stress, displacement, and the
-// deformed shape with a scale factor.
+// defaults when unset), Run/Cancel, and the result views: von Mises, max principal stress, displacement, max/min
+// principal strain (%), strain energy density (kJ/m³ bone, J/m³ soft tissue), the deformed shape with a scale
+// factor, and the result line (fracture-risk indicator for the vertebra, material law).
 import { useState } from 'react';
 import { useApp } from '../../app/store';
 import { useFields } from '../../app/fieldStore';
-import { runStressWorkflow, stressResults } from '../../app/solverClient';
+import { runStressWorkflow } from '../../app/solverClient';
+import { SIGNED_VIEWS, STRESS_VIEWS, StressResult } from './StressResult';
 import type { StressParams, StressPreset } from '../../app/workers/solver-stress-run';
 import { NumberField } from './NumberField';
 import { BoneLawFields, CorticalFields, DEFAULT_BONE_LAW, DEFAULT_CORTICAL } from './BoneLawFields';
@@ -65,7 +67,7 @@ export function StressPanel() {
     set({ pickMode: 'none' });
     void runStressWorkflow(params, [organ.id]);
   };
-  const views = ['von Mises', 'max principal', 'displacement'].filter((n) => available.some((a) => a.name === n));
+  const views = STRESS_VIEWS.filter((n) => available.some((a) => a.name === n));
   return (
     <section className="stress-panel" aria-label="stress analysis">
       <h2>Stress</h2>
@@ -133,7 +135,7 @@ export function StressPanel() {
           <div className="row" role="group" aria-label="stress view">
             {views.map((n) => (
               <button key={n} type="button" aria-pressed={active === n}
-                onClick={() => set({ active: n, colormap: n === 'max principal' ? 'coolwarm' : 'viridis', rangeMode: 'robust' })}>
+                onClick={() => set({ active: n, colormap: SIGNED_VIEWS.has(n) ? 'coolwarm' : 'viridis', rangeMode: 'robust' })}>
                 {n}
               </button>
             ))}
@@ -144,7 +146,7 @@ export function StressPanel() {
               onChange={(e) => set({ dispScale: 10 ** Number(e.target.value) })} />
             <span>{dispScale.toPrecision(3)}</span>
           </label>
-          {stressResults.last && <p className="hint" data-testid="stress-summary">{stressResults.last.backend}, {stressResults.last.iterations} iterations, max |u| {stressResults.last.maxDispMm.toPrecision(3)} mm</p>}
+          <StressResult />
         </>
       )}
     </section>

@@ -1,7 +1,8 @@
 // The viewer's stress path in Node, from the files to the solver worker's run: lumbar ct + seg-vert +
 // seg-subreg opened as the file picker hands them over (src/app/workers/scan.ts) keep the VerSe sub-regions as a
 // separate map (the vertebra labels 21–23 stay intact), and runStressOnScan with that map gives the L3 body rim
-// a cortical shell: a stiffer vertebra (smaller max |u|) than the same run without it. Units: N, mm, MPa.
+// a cortical shell: a stiffer vertebra (smaller max |u|) than the same run without it; the run also carries the
+// strain / SED surface fields and the fracture-risk indicator. Units: N, mm, MPa, %, kJ/m³.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openScan, type ScanFile } from '../../../src/app/workers/scan';
@@ -100,5 +101,18 @@ describe.skipIf(!existsSync(DATA))('stress worker with VerSe sub-regions', () =>
     // direction is asserted: a stiffer body moves less under the same 800 N
     expect(withShell.maxDispMm).toBeLessThan(without.maxDispMm);
     expect(withShell.maxDispMm).toBeLessThan(off.maxDispMm);
+    // surface outputs: strains (%) and SED (kJ/m³) next to the stresses, and the fracture-risk indicator
+    const f = withShell.fields[0]!;
+    expect(f.extra.map((x) => [x.name, x.units])).toEqual([
+      ['principal strain ε1', '%'],
+      ['principal strain ε3', '%'],
+      ['strain energy density', 'kJ/m³'],
+    ]);
+    for (const x of f.extra) expect(x.values.length).toBe(f.vonMises.length);
+    expect(f.extra[1]!.values.some((v) => v < 0 && v > -1e29)).toBe(true); // compression somewhere
+    const risk = withShell.fractureRisk!;
+    expect(risk.fractionAboveYield).toBeGreaterThanOrEqual(0);
+    expect(risk.fractionAboveYield).toBeLessThanOrEqual(1);
+    expect(risk.source).toMatch(/Morgan & Keaveny 2001/);
   });
 });
