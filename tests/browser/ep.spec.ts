@@ -3,11 +3,12 @@
 // replaces the anatomy colours with a legend in ms, and a probe pinned on the heart shows an action potential:
 // upstroke of more than 60 mV above rest (model Vm in mV: rest −80, peak ≈ +20), a plateau, then decay.
 // A second probe is pinned; both list their current value; the probe CSV (t [ms] + one column per probe) and the
-// per-vertex field CSV (x/y/z RAS mm + Vm) are downloaded through the UI and read back; hovering the heart shows
-// Vm in mV; the PNG screenshot carries the scalar bar.
+// per-vertex field CSV (x/y/z RAS mm + Vm) and the solver-grid VTI are downloaded through the UI and read back;
+// hovering the heart shows Vm in mV; the PNG screenshot carries the scalar bar.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { canvasColours } from './colors';
+import { expectScalarBarLaidOut } from './layout';
 
 const SHOTS = 'test-results/screenshots';
 /** Minimum AP amplitude above the resting value (mV). */
@@ -84,6 +85,14 @@ test('EP run colours the heart, shows a legend and a probe action potential', as
   await page.waitForTimeout(400);
   await expect(page.getByTestId('scalar-bar')).toContainText('mV');
   await page.screenshot({ path: `${SHOTS}/ep-vm-60ms.png` });
+  await expectScalarBarLaidOut(page);
+  // the slice panel narrows the 3D view: timeline and scalar bar still do not collide
+  await page.getByLabel('slices', { exact: true }).check();
+  await page.waitForTimeout(500);
+  await expectScalarBarLaidOut(page);
+  await page.screenshot({ path: `${SHOTS}/ep-vm-slices.png` });
+  await page.getByLabel('slices', { exact: true }).uncheck();
+  await page.waitForTimeout(300);
 
   // Activation map with isochrones, legend in ms, colormap hues appear.
   await page.getByRole('button', { name: 'Activation (ms)' }).click();
@@ -166,6 +175,15 @@ test('EP run colours the heart, shows a legend and a probe action potential', as
   expect(values.reduce((a, b) => Math.min(a, b), Infinity)).toBeGreaterThan(VM_BAND_MV[0]);
   expect(values.reduce((a, b) => Math.max(a, b), -Infinity)).toBeLessThan(VM_BAND_MV[1]);
 
+  // Grid VTI of the shown field: the EP grid (dx 3 mm) with Vm at the frame on screen and the activation map.
+  const vti = await downloaded(page, () => page.getByRole('button', { name: 'Grid VTI' }).click());
+  expect(vti.name).toMatch(/-Vm-grid-\d+(\.\d+)?ms\.vti$/);
+  const xml = vti.bytes.toString('utf8');
+  expect(xml).toMatch(/<ImageData WholeExtent="0 \d+ 0 \d+ 0 \d+" Origin="[-\d.e ]+" Spacing="3 3 3">/);
+  expect(xml).toMatch(/Name="Vm @ \d+(\.\d+)? ms \[mV\]"/);
+  expect(xml).toContain('Name="activation [ms]"');
+  expect(xml).toMatch(/Name="TimeValue" NumberOfTuples="1" format="ascii">\d+(\.\d+)?</);
+
   // Hover read-out: the heart under the pointer shows Vm with its units.
   let hovered = '';
   for (const [fx, fy] of [[0.5, 0.5], [0.56, 0.6], [0.52, 0.55], [0.47, 0.45], [0.55, 0.6]] as const) {
@@ -205,7 +223,9 @@ test('EP run colours the heart, shows a legend and a probe action potential', as
   await expect(page.getByTestId('timeline-time')).not.toHaveText(shown, { timeout: 10_000 });
   await page.getByRole('button', { name: 'pause' }).click();
 
-  // A time step above the model's limit is refused with a notice; the results on screen are kept.
+  // A time step above the model's limit (Fenton-Karma: 0.1 ms) is refused with a notice; the results on screen
+  // are kept.
+  await ep.getByLabel('cell model').selectOption('fk');
   await ep.getByLabel('dt', { exact: true }).fill('0.2');
   await ep.getByRole('button', { name: 'Run EP' }).click();
   await expect(page.locator('.notice.error')).toContainText('EP:', { timeout: 30_000 });

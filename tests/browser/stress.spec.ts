@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { canvasColours } from './colors';
+import { expectScalarBarLaidOut } from './layout';
 
 const SHOTS = 'test-results/screenshots';
 /** Canvas fraction of viridis hues (blue–green–teal, absent from the anatomy palette). */
@@ -45,6 +46,7 @@ test('vertebra compression shows von Mises colours with an MPa legend', async ({
   await expect(page.getByTestId('scalar-bar')).toContainText('MPa');
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${SHOTS}/stress-vonmises.png` });
+  await expectScalarBarLaidOut(page); // robust range: min ≈ 0.01665 MPa must show whole
   const after = await canvasColours(page, canvas);
   writeFileSync(`${SHOTS}/stress-vonmises.colours.json`, JSON.stringify({ before, after, summary }, null, 2));
   expect(viridisFraction(after.families)).toBeGreaterThan(viridisFraction(before.families) + MIN_COLORMAP_FRACTION);
@@ -70,7 +72,7 @@ test('vertebra compression shows von Mises colours with an MPa legend', async ({
   await expect(page.getByTestId('scalar-bar')).toContainText('max principal');
   await panel.getByRole('button', { name: 'displacement' }).click();
   await expect(page.getByTestId('scalar-bar')).toContainText('mm');
-  await panel.getByRole('checkbox').check();
+  await panel.getByRole('checkbox', { name: /^deformed/ }).check();
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${SHOTS}/stress-displacement-deformed.png` });
   expect(errors).toEqual([]);
@@ -94,7 +96,7 @@ test('ventricle cavity pressure shows von Mises in kPa on the myocardium', async
   expect(summary?.converged).toBe(true);
   expect(summary?.units).toBe('kPa');
   await expect(page.getByTestId('scalar-bar')).toContainText('kPa');
-  await panel.getByRole('checkbox').check();
+  await panel.getByRole('checkbox', { name: /^deformed/ }).check();
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${SHOTS}/stress-ventricle.png` });
   expect(errors).toEqual([]);

@@ -1,12 +1,12 @@
 // Output controls, all local downloads: PNG screenshot (scalar bar and labels composed in); mesh export (format +
 // selected/visible organs; VTP and PLY carry the organs' fields); the shown field as per-vertex CSV (frame on
-// screen or every frame as a column, for time-varying fields).
+// screen or every frame as a column, for time-varying fields) and the solver's grid fields as VTI.
 import { useState } from 'react';
 import { MESH_FORMATS, type MeshFormat } from '../../meshes/io';
 import { useApp } from '../../app/store';
 import { useFields } from '../../app/fieldStore';
 import type { FrameChoice } from '../../app/fieldExport';
-import { exportFieldCsv, exportOrgans, screenshot } from './output';
+import { exportFieldCsv, exportGridVti, exportOrgans, hasGridField, screenshot } from './output';
 
 function FieldExport() {
   const [frames, setFrames] = useState<FrameChoice>('current');
@@ -27,6 +27,9 @@ function FieldExport() {
       )}
       <button type="button" onClick={() => exportFieldCsv(frames)} title="vertex, x/y/z (RAS mm) and the value per vertex">
         Field CSV
+      </button>
+      <button type="button" disabled={!hasGridField(active)} onClick={() => exportGridVti()} title="the solver grid (ParaView, Slicer)">
+        Grid VTI
       </button>
     </div>
   );

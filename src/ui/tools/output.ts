@@ -1,13 +1,14 @@
 // Output actions, all local downloads (no network): PNG screenshot of the view with the scalar bar and labels
 // composed in (screenshot.ts); mesh export (STL/OBJ/PLY/GLB/VTP, world RAS mm) of the selected or every visible
 // organ, VTP/PLY carrying the organ's fields as point data (frame on screen for time-varying fields); the shown
-// field per vertex as CSV (x/y/z RAS mm + value, frame on screen or all frames, see app/fieldExport.ts).
-// Units: mm, ms, the field's own.
+// field per vertex as CSV (x/y/z RAS mm + value, frame on screen or all frames, see app/fieldExport.ts); the
+// solver's grid fields as VTI (app/gridExport.ts). Units: mm, ms, the field's own.
 import { exportMesh, type MeshFormat } from '../../meshes/io';
 import { meshRegistry } from '../../app/meshRegistry';
 import { useApp } from '../../app/store';
 import { fieldData, playhead, useFields } from '../../app/fieldStore';
 import { meshWithFields, organFieldCsv, type FrameChoice } from '../../app/fieldExport';
+import { gridFieldsToVti } from '../../app/gridExport';
 import { frameIndexAt } from '../../app/fieldValues';
 import { download, msLabel, safeName } from '../download';
 import { composeScreenshot } from './screenshot';
@@ -76,4 +77,23 @@ export function exportFieldCsv(choice: FrameChoice): string[] {
   }
   if (names.length === 0) useApp.getState().notify('error', `Field CSV: no organ carries the field '${field}'`);
   return names;
+}
+
+/** True when the solver kept the shown field on its grid (VTI export possible). */
+export function hasGridField(field: string | undefined): boolean {
+  return !!field && !!fieldData.grids.get(field)?.frames.length;
+}
+
+/** The shown field and every other field on the same solver grid as one VTI file. Returns its name. */
+export function exportGridVti(): string | undefined {
+  const field = useFields.getState().active;
+  const grid = field ? fieldData.grids.get(field) : undefined;
+  if (!field || !grid || grid.frames.length === 0) {
+    useApp.getState().notify('error', `Grid VTI: the solver kept no grid for ${field ? `'${field}'` : 'the shown field'}`);
+    return undefined;
+  }
+  const { bytes, timeMs } = gridFieldsToVti(grid, fieldData.grids.values(), playhead.timeMs);
+  const name = `${safeName(useApp.getState().sourceName)}-${safeName(field)}-grid${timeMs !== undefined ? `-${msLabel(timeMs)}ms` : ''}.vti`;
+  download(name, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/xml' }));
+  return name;
 }
