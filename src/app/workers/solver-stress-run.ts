@@ -12,6 +12,7 @@ import { invertAffine } from '../../volume/affine';
 import { applySampling, planSampling } from './solver-sampling';
 import { stressMaterial, type BoneLawParams, type CorticalParams } from './stress-material';
 import { extraNodeFields, fractureRisk, type FractureRisk, type SurfaceField } from './stress-surface';
+import { buildStressCase } from './stress-case';
 import type { MeshTarget } from './solver-ep-run';
 import type { GridGeometry } from './slice-field';
 
@@ -95,7 +96,7 @@ export async function runStressOnScan(
   });
   const cortical = bone && mat.needsImage ? M.applyCorticalShell(domain, mat.cortical) : undefined;
   if (domain.elements.length === 0) throw new Error('stress: the selected organ has no element at this size');
-  const { problem, description } = buildCase(domain, p);
+  const { problem, description } = buildStressCase(domain, p);
   const { mesh } = problem;
   progress(0.1, `${domain.elements.length} elements, ${mesh.nNodes} nodes; solving`);
   const sol = await M.solveElastic(problem, {
@@ -173,40 +174,4 @@ export async function runStressOnScan(
     fields,
     grid,
   };
-}
-
-/** The load case: the mechanics presets (world-normal endplates, cavity faces, 3-2-1 for closed surfaces), with
- * user-picked loaded/fixed spheres replacing the preset's regions where given. */
-function buildCase(domain: ReturnType<typeof domainFromLabels>, p: StressParams): { problem: M.ElasticProblem; description: string } {
-  const sphere = (r: Region) => ({ points: r.ras, radiusMm: Math.max(r.radiusMm, p.elementMm) });
-  const userNote = (p.loadRegion ? ', loaded region picked' : '') + (p.fixedRegion ? ', fixed region picked' : '');
-  if (p.preset === 'vertebra-compression' || p.preset === 'vertebra-flexion') {
-    const flex = p.preset === 'vertebra-flexion';
-    const base = M.vertebraCase(domain, flex ? { momentNmm: p.load * 1000 } : { forceN: p.load });
-    const what = flex ? `flexion moment ${p.load} N·m` : `axial compression ${p.load} N`;
-    if (!p.fixedRegion && (!p.loadRegion || flex)) return { problem: base, description: `${what} on the superior endplate, inferior endplate fixed` };
-    const problem = M.customLoadCase(
-      domain,
-      [{ region: p.loadRegion && !flex ? sphere(p.loadRegion) : { faces: base.loadedFaces }, forceN: [0, 0, -p.load] }],
-      [{ region: p.fixedRegion ? sphere(p.fixedRegion) : { faces: base.supportFaces } }],
-    );
-    if (flex) problem.force.set(base.force);
-    return { problem, description: `${what}${userNote}` };
-  }
-  const pMPa = p.load / 1000;
-  if (p.preset === 'ventricle-pressure') {
-    const base = M.cavityPressureCase(domain, p.cavityLabel !== undefined ? [p.cavityLabel] : [], pMPa);
-    if (!p.fixedRegion && !p.loadRegion) return { problem: base, description: `cavity pressure ${p.load} kPa on the endocardium, base fixed` };
-    const problem = M.customLoadCase(
-      domain,
-      [{ region: p.loadRegion ? sphere(p.loadRegion) : { faces: base.loadedFaces }, pressureMPa: pMPa }],
-      p.fixedRegion ? [{ region: sphere(p.fixedRegion) }] : [],
-    );
-    if (!p.fixedRegion) problem.fixed.set(base.fixed);
-    return { problem, description: `cavity pressure ${p.load} kPa${userNote}` };
-  }
-  const base = M.surfacePressureCase(domain, -pMPa);
-  if (!p.fixedRegion) return { problem: base, description: `transpulmonary pressure ${p.load} kPa on the pleural surface (3-2-1 supports)` };
-  const problem = M.customLoadCase(domain, [{ region: { faces: base.loadedFaces }, pressureMPa: -pMPa }], [{ region: sphere(p.fixedRegion) }]);
-  return { problem, description: `transpulmonary pressure ${p.load} kPa${userNote}` };
 }

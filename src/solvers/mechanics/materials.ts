@@ -74,7 +74,7 @@ export function boneLaw(name: string = 'vertebra', density?: { a: number; b: num
 
 /** One line naming the law and its calibration, for summaries and the UI. */
 export function describeBoneLaw(law: BoneLaw): string {
-  return `E = ${law.coefficient}·ρ_app^${law.exponent} MPa (${law.source}), ρ_app = ${law.a} + ${Number(law.b.toPrecision(4))}·HU g/cm³`;
+  return `E = ${law.coefficient}·ρ_app^${law.exponent} MPa, ρ_app = ${law.a} + ${Number(law.b.toPrecision(4))}·HU g/cm³ — ${law.source}`;
 }
 
 /** Compressive / tensile yield strains of vertebral trabecular bone (Morgan & Keaveny 2001). */

@@ -1,14 +1,17 @@
 // Stress workflow panel: organ preset (vertebra axial compression N / flexion N·m, LV cavity pressure kPa, lung
 // transpulmonary pressure kPa), organ, element size (mm), material (tissue default / HU-based for bone with a
-// chosen HU→E law, density calibration and cortical shell on the body rim, or uniform E MPa and ν), loaded and fixed regions picked by clicking on the mesh (sphere radius mm; preset
-// defaults when unset), Run/Cancel, and the result views: von Mises, max principal stress, displacement, max/min
-// principal strain (%), strain energy density (kJ/m³ bone, J/m³ soft tissue), the deformed shape with a scale
-// factor, and the result line (fracture-risk indicator for the vertebra, material law).
+// chosen HU→E law, density calibration and cortical shell on the body rim, or uniform E MPa and ν), loaded and
+// fixed regions picked by clicking on the mesh (sphere radius mm; preset defaults when unset; a line says what
+// the picks do for the preset, or why it cannot use them), Run/Cancel, and the result views: von Mises, max
+// principal stress, displacement, principal strains ε1/ε3 (%), strain energy density (kJ/m³ bone, J/m³ soft
+// tissue), the deformed shape with a scale factor, and the result line (fracture risk for the vertebra, material).
 import { useState } from 'react';
 import { useApp } from '../../app/store';
 import { useFields } from '../../app/fieldStore';
 import { runStressWorkflow } from '../../app/solverClient';
 import { SIGNED_VIEWS, STRESS_VIEWS, StressResult } from './StressResult';
+import { pickNote } from '../../app/workers/stress-case';
+import { classifyLabel } from '../../volume/labels';
 import type { StressParams, StressPreset } from '../../app/workers/solver-stress-run';
 import { NumberField } from './NumberField';
 import { BoneLawFields, CorticalFields, DEFAULT_BONE_LAW, DEFAULT_CORTICAL } from './BoneLawFields';
@@ -45,7 +48,8 @@ export function StressPanel() {
   const [boneLaw, setBoneLaw] = useState(DEFAULT_BONE_LAW);
   const [cortical, setCortical] = useState<CorticalParams | null>(DEFAULT_CORTICAL);
   const bone = preset.startsWith('vertebra');
-  const candidates = organs.filter((o) => info.organ.test(o.name));
+  // vertebra presets also take any label classified as a vertebra (VerSe scans name them L3, T12, …)
+  const candidates = organs.filter((o) => info.organ.test(o.name) || (bone && classifyLabel(o.name) === 'vertebra'));
   const [organId, setOrganId] = useState('');
   const organ = candidates.find((o) => o.id === organId) ?? candidates[Math.floor(candidates.length / 2)];
   const choose = (p: StressPreset) => {
@@ -54,6 +58,8 @@ export function StressPanel() {
     setElement(STRESS_PRESETS[p].elementMm);
     set({ load: undefined, fixed: undefined });
   };
+  // what the picked regions do for this preset (or why it cannot use them), shown above Run
+  const note = pickNote(preset, { loadRegion: load, fixedRegion: fixed });
   const run = () => {
     if (!organ || organ.label === undefined) {
       useApp.getState().notify('error', `Stress: no labelled organ matching ${info.title} in this scan`);
@@ -126,8 +132,9 @@ export function StressPanel() {
           </div>
         );
       })}
+      {note && <p className={note.error ? 'hint error' : 'hint'} data-testid="stress-pick-note" role={note.error ? 'alert' : undefined}>{note.text}</p>}
       <div className="row">
-        <button type="button" className="primary" disabled={running || !organ} onClick={run}>Run stress</button>
+        <button type="button" className="primary" disabled={running || !organ || !!note?.error} onClick={run}>Run stress</button>
         {running && cancel && <button type="button" onClick={cancel}>Cancel</button>}
       </div>
       {views.length > 0 && (
