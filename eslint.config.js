@@ -8,7 +8,7 @@ import globals from 'globals';
 const uiOnly = ['react', 'react-dom', 'react-dom/*', 'three', 'three/*', '@react-three/*', 'uplot', 'idb-keyval'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'bench/out', 'coverage'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'bench/out', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
