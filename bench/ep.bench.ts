@@ -1,23 +1,12 @@
-// EP benchmark: cell updates per second (diffusion + reaction) per model and backend on a full 64³ box (and
-// 128³ for the js path), against a plain typed-array 7-point Aliev-Panfilov loop in the same run; the
-// machine's memory bandwidth (STREAM-like Float32Array copy/triad) and the fraction of that roofline the js
-// solver reaches; simulated ms per wall second on the phantom heart (myocardium, rule-based fibres) at 1.0
+// EP benchmark: cell updates per second (diffusion + reaction) for all four models on js, gpu.js cpu and webasm
+// at 64³ and on js and webasm at 128³ (ep-cells.ts), against a plain typed-array 7-point Aliev-Panfilov loop in
+// the same run; the machine's memory bandwidth (STREAM-like Float32Array copy/triad) and the fraction of that
+// roofline every row reaches; simulated ms per wall second on the phantom heart (myocardium, rule-based fibres) at 1.0
 // and 0.5 mm. Units: cells/s, GB/s, ms.
 import type { BenchRow, BenchSection } from './lib';
-import { timeMs } from './lib';
 import { createCompute } from '../src/solvers/compute';
-import {
-  assembleStencil,
-  gpuStepper,
-  jsStepper,
-  getModel,
-  gridFromMask,
-  NIEDERER_CONDUCTIVITY,
-  runEp,
-  epDomainFromLabels,
-  cubeAt,
-  cellWorld,
-} from '../src/solvers/ep';
+import { runEp, epDomainFromLabels, cubeAt, cellWorld } from '../src/solvers/ep';
+import { cellRateRows, type Backend } from './ep-cells';
 
 function bandwidth(): { copyGBs: number; triadGBs: number; copyMs: number } {
   const n = 1 << 24;
@@ -84,46 +73,43 @@ export default async function (): Promise<BenchSection[]> {
   });
   const rows: BenchRow[] = [];
   const notes: string[] = [];
+  const all: Backend[] = ['js', 'cpu', 'webasm'];
   for (const N of [64, 128]) {
-    const steps = N === 64 ? 10 : 3;
     const base = `plain 7-pt AP loop ${N}³`;
-    const plainMs = plainApLoop(N, steps);
-    rows.push({ name: base, ms: plainMs, cellsPerS: (N * N * N) / (plainMs / 1e3) });
-    const grid = gridFromMask([N, N, N], 0.5, [0, 0, 0], new Uint8Array(N * N * N).fill(1), [1, 1, 0]);
-    const st = assembleStencil(grid, NIEDERER_CONDUCTIVITY);
-    const stim = new Float32Array(grid.n);
-    const models = N === 64 ? ['ms', 'ap', 'fk', 'tnnp'] : ['ms', 'tnnp'];
-    for (const m of models) {
-      const model = getModel(m);
-      const backends = N === 64 && (m === 'ms' || m === 'ap') ? ['js', 'cpu', 'webasm'] : ['js'];
-      for (const b of backends) {
-        const compute = await createCompute(b as 'js');
-        const stepper = b === 'js' ? jsStepper(model, st, 0.05) : gpuStepper(model, st, 0.05, compute);
-        const ms = await timeMs(async () => {
-          for (let s = 0; s < steps; s++) await stepper.step(stim);
-        }, 1);
-        const perStep = ms / steps;
-        // bytes per cell update on the js path: weights 19·4 + neighbour ids 18·4 + V read/write 8 + extra r/w 8
-        // + each state read+write 8 (neighbour V reads are mostly cache hits and not counted)
-        const bytes = 19 * 4 + 18 * 4 + 16 + 8 * model.stateNames.length;
-        const gbs = (bytes * grid.n) / (perStep / 1e3) / 1e9;
-        rows.push({
-          name: `${m} ${b} ${N}³`,
-          ms: perStep,
-          baseline: base,
-          cellsPerS: grid.n / (perStep / 1e3),
-          bytesPerCell: bytes,
-          rooflineFrac: b === 'js' ? gbs / bw.triadGBs : undefined,
-        });
-        stepper.destroy();
-        compute.destroy();
-      }
-    }
+    const plainMs = plainApLoop(N, N === 64 ? 10 : 3);
+    rows.push({
+      name: base,
+      ms: plainMs,
+      cellsPerS: (N * N * N) / (plainMs / 1e3),
+      bytesPerCell: 12,
+      rooflineFrac: (12 * N * N * N) / (plainMs / 1e3) / 1e9 / bw.triadGBs,
+    });
+    // Steps per timing sized to the cost (TNNP ≈ 10× MS per cell), and gpu.js cpu only at 64³ (it is the
+    // slowest path; at 128³ a TNNP step on it alone takes tens of seconds).
+    const plan =
+      N === 64
+        ? [
+            { model: 'ms', backends: all, steps: 5 },
+            { model: 'ap', backends: all, steps: 5 },
+            { model: 'fk', backends: all, steps: 4 },
+            { model: 'tnnp', backends: all, steps: 2 },
+          ]
+        : [
+            { model: 'ms', backends: ['js', 'webasm'] as Backend[], steps: 2 },
+            { model: 'ap', backends: ['js', 'webasm'] as Backend[], steps: 2 },
+            { model: 'fk', backends: ['js', 'webasm'] as Backend[], steps: 2 },
+            { model: 'tnnp', backends: ['js', 'webasm'] as Backend[], steps: 1 },
+          ];
+    const r = await cellRateRows(N, plan, base, bw.triadGBs);
+    rows.push(...r.rows);
+    notes.push(...r.notes);
   }
   notes.push(
     'ms = wall time per step over the whole box (all cells tissue); ratio < 1 = faster than the plain loop.',
   );
-  notes.push('rooflineFrac = (bytes per cell update × cells/s) / triad bandwidth, js path only.');
+  notes.push(
+    'rooflineFrac = (minimum bytes per cell update × cells/s) / triad bandwidth, every row (bytes: bench/ep-cells.ts; the plain loop: 4 B u read + 4 B written + 4 B v read).',
+  );
   sections.push({ title: 'EP cell updates per second (full box, dx 0.5 mm, dt 0.05 ms)', rows, notes });
 
   const heart: BenchRow[] = [];

@@ -58,8 +58,8 @@ export async function buildDomain(p: ParsedArgs, dx: number): Promise<DomainInfo
         : 'give --domain slab:..|sheet:..|cable:.. or --volume <ct> --labels <map>',
     );
   const { readVolumeFromPath } = await import('../volume/io/node');
+  const ct = volumePath ? await readVolumeFromPath(volumePath) : undefined; // first: a bad --volume fails fast
   const labels = await readVolumeFromPath(labelsPath, { kind: 'label' });
-  const ct = volumePath ? await readVolumeFromPath(volumePath) : undefined;
   const name = optString(p, 'label') ?? 'heart';
   const value = labelValue(labels, name, labelsPath);
   const byName = (n: string) => labels.labels?.find((l) => l.name === n)?.value;
