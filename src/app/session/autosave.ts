@@ -59,6 +59,14 @@ export async function saveNow(): Promise<void> {
   }
 }
 
+/** On leaving the page: write only what changed since the last save or clear (a cleared session stays cleared). */
+function flushIfChanged(): Promise<void> {
+  if (!autosaveEnabled()) return Promise.resolve();
+  const doc = sessionForAutosave();
+  if (!timer && (!doc || comparable(doc) === lastJson)) return Promise.resolve();
+  return saveNow();
+}
+
 function check(): void {
   if (!autosaveEnabled()) return;
   const doc = sessionForAutosave();
@@ -75,7 +83,7 @@ export function startAutosave(): void {
     if (s.organs !== p.organs || s.selectedId !== p.selectedId || s.sourceName !== p.sourceName) check();
   });
   poll = setInterval(check, POLL_MS);
-  addEventListener('pagehide', () => void saveNow());
+  addEventListener('pagehide', () => void flushIfChanged());
 }
 
 export function stopAutosave(): void {
