@@ -8,6 +8,7 @@ import type { SolverApi } from './workers/solver.worker';
 import type { EpRunParams, EpSummary } from './workers/solver-ep-run';
 import type { StressParams, StressSummary } from './workers/solver-stress-run';
 import { pipeline, runTask } from './pipelineClient';
+import { restartingWorker } from './restartingWorker';
 import { meshRegistry } from './meshRegistry';
 import { useApp } from './store';
 import { fieldData, playhead, useFields, type FieldSeries } from './fieldStore';
@@ -23,50 +24,22 @@ useApp.subscribe((s, prev) => {
   useFields.getState().set({ probes: [], stimulus: undefined, lesion: [], load: undefined, fixed: undefined });
 });
 
-let worker: Worker | undefined;
-let remote: Comlink.Remote<SolverApi> | undefined;
 let scanOf = '';
 
+const handle = restartingWorker<SolverApi>(
+  () => new Worker(new URL('./workers/solver.worker.ts', import.meta.url), { type: 'module' }),
+  'solver',
+  'The scene and your session are kept; run the solver again.',
+  () => (scanOf = ''), // the new worker has no scan yet
+);
+
 function solver(): Comlink.Remote<SolverApi> {
-  if (!remote) {
-    const w = new Worker(new URL('./workers/solver.worker.ts', import.meta.url), { type: 'module' });
-    let died: (err: Error) => void = () => undefined;
-    const death = new Promise<never>((_, reject) => (died = reject));
-    death.catch(() => undefined);
-    worker = w;
-    w.addEventListener('error', (e) => {
-      const why = e.message || 'unknown error';
-      useApp
-        .getState()
-        .notify(
-          'error',
-          `The solver worker stopped (${why}); it was restarted. The scene and your session are kept; run the ` +
-            `solver again.`,
-        );
-      died(new Error(`the solver worker stopped (${why})`));
-      w.terminate();
-      if (worker === w) {
-        worker = undefined;
-        remote = undefined;
-        scanOf = '';
-      }
-    });
-    const wrapped = Comlink.wrap<SolverApi>(w);
-    // Calls in flight when the worker dies reject instead of hanging, so their task entries (and the busy veil) end.
-    remote = new Proxy(wrapped, {
-      get(target, key) {
-        const f = (target as unknown as Record<PropertyKey, unknown>)[key];
-        if (typeof f !== 'function') return f;
-        return (...args: unknown[]) => Promise.race([(f as (...a: unknown[]) => unknown)(...args), death]);
-      },
-    });
-  }
-  return remote;
+  return handle.remote();
 }
 
 /** The live solver worker, if any (debug hook for crash-recovery tests; see src/app/session/debug.ts). */
 export function solverWorkerForDebug(): Worker | undefined {
-  return worker;
+  return handle.current();
 }
 
 async function ensureScan(needImage: boolean): Promise<Comlink.Remote<SolverApi>> {

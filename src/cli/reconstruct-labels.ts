@@ -15,7 +15,7 @@ import {
   type LabelNaming,
   type SchemeName,
 } from '../volume/labels';
-import { resampleLabelsTo } from '../volume/resample';
+import { labelsOnGrid } from '../volume/resample';
 import type { LabelInfo, Volume } from '../volume/types';
 import { CliError } from './errors';
 
@@ -51,13 +51,6 @@ export function sidecarPath(labelPath: string): string {
   return `${labelPath.slice(0, slash + 1)}${fileStem(labelPath)}.json`;
 }
 
-function sameGrid(a: Volume, b: Volume): boolean {
-  return (
-    a.dims.every((d, i) => d === b.dims[i]) &&
-    a.ijkToWorld.every((x, i) => Math.abs(x - b.ijkToWorld[i]!) < 1e-4)
-  );
-}
-
 export interface LabelRead {
   file: string;
   raw: Volume;
@@ -86,7 +79,7 @@ export async function readLabelMaps(paths: string[], note: (msg: string) => void
 
 /** Resamples and names one label map (see header for the naming precedence). */
 export function labelSource(read: LabelRead, image: Volume, explicit: LabelInfo[] | undefined): LabelSource {
-  const labels = sameGrid(read.raw, image) ? read.raw : resampleLabelsTo(read.raw, image);
+  const labels = labelsOnGrid(read.raw, image);
   const present = labelValues(labels).map((x) => x.value);
   const guess = guessLabelNames(read.file, present, image.modality, {
     table: [...(read.sidecar?.table ?? []), ...(explicit ?? [])],

@@ -95,14 +95,11 @@ export function bloodPoolSource(
     throw new CliError(
       `--split-blood-pool: label ${heartValue} not found in ${sources.map((s) => s.file).join(', ') || '(no --labels given)'}`,
     );
-  const d = src.labels.data;
-  const mask = new Uint8Array(d.length);
-  for (let p = 0; p < d.length; p++) if (d[p] === heartValue) mask[p] = 1;
   let report: BloodPoolReport | undefined;
   const seg = splitBloodPool(
     image,
-    { ...src.labels, name: src.file, data: mask },
-    { onReport: (r) => (report = r) },
+    { ...src.labels, name: src.file },
+    { heartValues: [heartValue], onReport: (r) => (report = r) },
   );
   if (report!.thresholdHu < CONTRAST_MIN_OTSU_HU)
     log(

@@ -143,7 +143,7 @@ export async function runSimulateEp(argv: string[]): Promise<number> {
     probes: r.probes.map((q) => ({
       pos: q.pos,
       activationMs: nanToNull(r.activationMs[q.cell]!),
-      upstrokesMs: upstrokes(q.t, q.vm, thr),
+      upstrokesMs: ep.seriesUpcrossings(q.t, q.vm, thr),
     })),
     totalActivationMs: nanToNull(r.totalActivationMs),
     lastActivationMs: nanToNull(r.lastActivationMs),
@@ -186,14 +186,6 @@ function nanToNull(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
-/** Threshold upcrossings of a probe series (ms, linearly interpolated). */
-function upstrokes(t: number[], v: number[], thr: number): number[] {
-  const out: number[] = [];
-  for (let i = 1; i < v.length; i++)
-    if (v[i - 1]! < thr && v[i]! >= thr)
-      out.push(t[i - 1]! + ((thr - v[i - 1]!) / (v[i]! - v[i - 1]!)) * (t[i]! - t[i - 1]!));
-  return out;
-}
 
 /** Activation time (ms) by which 50/80/90/99/100 % of the tissue had activated (null beyond what activated). */
 function percentiles(act: Float32Array): Record<string, number | null> {

@@ -1,16 +1,6 @@
-// Local downloads (blob URLs, no network) and file-name hygiene shared by the export actions of every panel.
-// No units.
-
-export function download(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+// Downloads for the export actions of every panel (the blob-URL download itself is src/app/download.ts) and
+// file-name hygiene. No units.
+export { download } from '../app/download';
 
 /** A file-name-safe version of a label ("heart myocardium / Vm" → "heart_myocardium_Vm"). */
 export function safeName(name: string): string {

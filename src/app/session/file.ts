@@ -1,5 +1,6 @@
 // Session files (.otwin.json): download the current session and open one the user picks. The file holds
 // view state and file NAMES only; the scans themselves are never written into it.
+import { download } from '../download';
 import { SESSION_FILE_SUFFIX, type SessionDoc } from './schema';
 import { SessionError, parseSession, serializeSession } from './validate';
 
@@ -12,14 +13,7 @@ export function sessionFileName(now = new Date()): string {
 }
 
 export function downloadSession(doc: SessionDoc, name = sessionFileName()): void {
-  const url = URL.createObjectURL(new Blob([serializeSession(doc)], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  download(name, new Blob([serializeSession(doc)], { type: 'application/json' }));
 }
 
 export async function readSessionFile(file: File): Promise<SessionDoc> {

@@ -75,12 +75,10 @@ function splitHeart(scan: LabelledVolume, heart: number, selection: MeshSelectio
   const info = (labels.labels ?? []).find((l) => l.value === heart);
   if (!info) throw new Error(`${labels.name}: no label ${heart} to split into myocardium and blood pool`);
   const d = labels.data;
-  const mask = new Uint8Array(d.length);
-  for (let p = 0; p < d.length; p++) if (d[p] === heart) mask[p] = 1;
-  const parts = splitBloodPool(image, { ...labels, name: info.name, data: mask });
+  const parts = splitBloodPool(image, { ...labels, name: info.name }, { heartValues: [heart] });
   const next = (labels.labels ?? []).reduce((m, l) => Math.max(m, l.value), 0) + 1;
   const ids = [next, next + 1];
-  for (let p = 0; p < d.length; p++) if (mask[p]) d[p] = ids[parts.data[p]! - 1]!;
+  for (let p = 0; p < d.length; p++) if (parts.data[p]) d[p] = ids[parts.data[p]! - 1]!;
   const partInfos = (parts.labels ?? []).map((l, t) => ({ ...l, value: ids[t]! }));
   labels.labels = [...(labels.labels ?? []).filter((l) => l.value !== heart), ...partInfos];
   for (const s of selection) if (s.value === heart) s.value = ids;

@@ -14,7 +14,7 @@ import {
   labelValues,
   type OrganClass,
 } from '../../volume/labels';
-import { resampleLabelsTo } from '../../volume/resample';
+import { labelsOnGrid } from '../../volume/resample';
 import type { LabelInfo, LabelledVolume, Vec3, Volume } from '../../volume/types';
 import { wholeHeartLabel } from './scan-segment';
 
@@ -83,10 +83,6 @@ function isLabelMap(v: Volume, group: ScanFile[]): boolean {
   return LABEL_NAME.test(group[0]!.name) ? fewIntegerValues(v) : fewIntegerValues(v) && v.modality !== 'CT';
 }
 
-function sameGrid(a: Volume, b: Volume): boolean {
-  return a.dims.every((d, t) => d === b.dims[t]) && a.ijkToWorld.every((x, t) => Math.abs(x - b.ijkToWorld[t]!) < 1e-4);
-}
-
 function namesFor(v: Volume, onGrid: Volume, fileName: string, values: number[], image: Volume, tables: LabelInfo[]): { names: Map<number, LabelInfo>; scheme: string } {
   const { names, scheme } = guessLabelNames(fileName, values, image.modality, { table: tables, embedded: v.labels, centroidsMm: labelCentroidsMm(onGrid) });
   return { names: new Map(names.map((l) => [l.value, l])), scheme };
@@ -116,7 +112,7 @@ export async function openScan(files: ScanFile[], tables: LabelInfo[]): Promise<
   let subregions: Volume | undefined;
   const labelMaps = vols.filter((x) => x.label);
   for (const { v, file } of labelMaps) {
-    const onGrid = sameGrid(v, image) ? v : resampleLabelsTo(v, image);
+    const onGrid = labelsOnGrid(v, image);
     const values = labelValues(onGrid).map((x) => x.value);
     const { names, scheme } = namesFor(v, onGrid, file, values, image, tables);
     if (!subregions && keepAsSubregions(scheme, values, labelMaps.length)) {

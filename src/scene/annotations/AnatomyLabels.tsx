@@ -95,8 +95,11 @@ export function AnatomyLabels() {
       b.hidden = !el || tmp.z > 1 || tmp.z < -1;
       b.x = (tmp.x * 0.5 + 0.5) * size.width;
       b.y = (-tmp.y * 0.5 + 0.5) * size.height;
-      b.w = el ? el.offsetWidth : 0;
-      b.h = el ? el.offsetHeight : 0;
+      // label text is fixed per organ: measure once (reading layout every frame would force a reflow)
+      if (el && b.w === 0) {
+        b.w = el.offsetWidth;
+        b.h = el.offsetHeight;
+      }
     }
     declutter(boxes, order, dy, shown);
     for (let i = 0; i < labels.length; i++) {

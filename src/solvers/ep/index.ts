@@ -22,7 +22,7 @@ export * from './protocol';
 export * from './stencil';
 export * from './run';
 export * from './models';
-export { ActivationTracker, PseudoEcg, type EcgLead, type ProbeSeries } from './outputs';
+export { ActivationTracker, PseudoEcg, seriesUpcrossings, type EcgLead, type ProbeSeries } from './outputs';
 export { jsStepper, gpuStepper, gpuSupportsModel, type Stepper } from './stepper';
 export { packStencil, applyPacked, type PackedStencil } from './packed';
 export { epDomainFromLabels, type LabelDomainOptions } from './labels';

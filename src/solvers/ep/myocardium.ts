@@ -5,7 +5,7 @@
 // IJK and world RAS mm.
 import type { Volume } from '../../volume/types';
 import { det3 } from '../../volume/affine';
-import { resampleLabelsTo } from '../../volume/resample';
+import { labelsOnGrid } from '../../volume/resample';
 import { splitBloodPool } from '../../volume/segment';
 
 /** Upper end of the adipose-tissue HU window (fat −190…−30 HU): epicardial fat inside a heart label is not muscle. */
@@ -29,12 +29,6 @@ export interface MyocardiumOptions {
   thresholdHu?: number;
 }
 
-function sameGrid(a: Volume, b: Volume): boolean {
-  if (!a.dims.every((d, i) => d === b.dims[i])) return false;
-  for (let t = 0; t < 12; t++) if (Math.abs(a.ijkToWorld[t]! - b.ijkToWorld[t]!) > 1e-3) return false;
-  return true;
-}
-
 export function myocardiumFromCt(
   ct: Volume,
   labels: Volume,
@@ -45,7 +39,7 @@ export function myocardiumFromCt(
     throw new Error(
       `${ct.name}: the heart-minus-blood-pool myocardium needs a CT in HU (got ${ct.modality}, ${ct.units})`,
     );
-  const onCt = sameGrid(ct, labels) ? labels : resampleLabelsTo(labels, ct);
+  const onCt = labelsOnGrid(labels, ct);
   const want = new Set(heartValues);
   const heart = new Uint8Array(ct.data.length);
   let heartVoxels = 0;

@@ -85,6 +85,15 @@ export interface ProbeSeries {
   vm: number[];
 }
 
+/** Upcrossings of `thr` (mV) in a probe series (ms, linearly interpolated between samples). */
+export function seriesUpcrossings(t: number[], v: number[], thr: number): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < v.length; i++)
+    if (v[i - 1]! < thr && v[i]! >= thr)
+      out.push(t[i - 1]! + ((thr - v[i - 1]!) / (v[i]! - v[i - 1]!)) * (t[i]! - t[i - 1]!));
+  return out;
+}
+
 export interface EcgLead {
   electrode: Vec3;
   t: number[];

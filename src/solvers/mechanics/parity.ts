@@ -23,7 +23,8 @@ export interface ParityCase {
   run(compute: Compute, ran?: (backend: string) => void): Promise<number>;
 }
 
-function relMax(a: ArrayLike<number>, b: ArrayLike<number>): number {
+/** Max |a − b| relative to max |b| (absolute when b is all zero). */
+export function relMax(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let d = 0;
   let m = 0;
   for (let i = 0; i < a.length; i++) {

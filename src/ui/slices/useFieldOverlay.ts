@@ -1,27 +1,18 @@
 // The active solver field resampled onto one slice's pixels (NaN = no tissue), following the playhead for
 // time-varying fields (Vm) and the live frames of a running solver. Grid fields live outside React in
 // fieldData.grids; the resampling plan is rebuilt only when the slice or the grid changes. Units: the field's own.
-import { useEffect, useMemo, useState } from 'react';
-import { fieldData, frameAt, playhead, useFields } from '../../app/fieldStore';
+import { useMemo } from 'react';
+import { fieldData, frameAt, useFields } from '../../app/fieldStore';
+import { usePlayheadMs } from '../fields';
 import type { GridField } from '../../app/gridField';
 import { applySliceResample, planSliceResample } from '../../app/workers/slice-field';
 import type { SliceData } from '../../app/workers/slice';
 import type { SliceInfo } from './sliceStore';
 
-/** Frame index of a grid field at the playhead, polled once per animation frame for time-varying fields. */
+/** Frame index of a grid field at the playhead (the playback clock via usePlayheadMs, every animation frame). */
 function usePlayheadFrame(grid: GridField | undefined): number {
-  const [frame, setFrame] = useState(0);
-  useEffect(() => {
-    if (!grid) return;
-    let raf = 0;
-    const tick = () => {
-      setFrame(grid.times.length > 1 ? Math.min(grid.frames.length - 1, frameAt(grid.times, playhead.timeMs)) : 0);
-      raf = requestAnimationFrame(tick);
-    };
-    tick();
-    return () => cancelAnimationFrame(raf);
-  }, [grid]);
-  return frame;
+  const t = usePlayheadMs(0);
+  return grid && grid.times.length > 1 ? Math.min(grid.frames.length - 1, frameAt(grid.times, t)) : 0;
 }
 
 export interface FieldOverlay {

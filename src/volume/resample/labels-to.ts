@@ -41,3 +41,16 @@ export function resampleLabelsTo(labels: Volume, target: Volume): Volume {
   if (labels.labels) res.labels = labels.labels.map((l) => ({ ...l }));
   return res;
 }
+
+/** True when b lies on a's voxel grid: same dims and affine entries within 1e-4 mm. */
+export function sameGrid(a: Volume, b: Volume): boolean {
+  return (
+    a.dims.every((d, t) => d === b.dims[t]) &&
+    a.ijkToWorld.every((x, t) => Math.abs(x - b.ijkToWorld[t]!) < 1e-4)
+  );
+}
+
+/** `labels` on `target`'s grid: the map itself when it already is (no copy), else resampled (nearest). */
+export function labelsOnGrid(labels: Volume, target: Volume): Volume {
+  return sameGrid(labels, target) ? labels : resampleLabelsTo(labels, target);
+}

@@ -16,6 +16,9 @@ export interface BloodPoolReport {
 
 export interface BloodPoolOptions {
   thresholdHu?: number;
+  /** Label values of `heartMask` that are heart (e.g. the whole-heart label of a multi-label map); default:
+   *  every non-zero voxel. */
+  heartValues?: number[];
   onReport?: (r: BloodPoolReport) => void;
 }
 
@@ -61,15 +64,17 @@ export function otsuThresholdHu(values: ArrayLike<number>): number {
 export function splitBloodPool(ct: Volume, heartMask: Volume, opts: BloodPoolOptions = {}): Volume {
   assertSameGrid(ct, heartMask, 'heart mask');
   const n = ct.data.length;
+  const values = opts.heartValues ? new Set(opts.heartValues) : undefined;
+  const isHeart = (p: number) => (values ? values.has(heartMask.data[p]!) : heartMask.data[p] !== 0);
   const inside: number[] = [];
-  for (let p = 0; p < n; p++) if (heartMask.data[p] !== 0) inside.push(ct.data[p]!);
+  for (let p = 0; p < n; p++) if (isHeart(p)) inside.push(ct.data[p]!);
   if (inside.length === 0) throw new Error(`${heartMask.name}: heart mask is empty`);
   const otsu = opts.thresholdHu === undefined;
   const thr = opts.thresholdHu ?? otsuThresholdHu(inside);
   const out = new Uint8Array(n);
   let blood = 0;
   for (let p = 0; p < n; p++) {
-    if (heartMask.data[p] === 0) continue;
+    if (!isHeart(p)) continue;
     const isBlood = ct.data[p]! >= thr;
     out[p] = isBlood ? 2 : 1;
     if (isBlood) blood++;

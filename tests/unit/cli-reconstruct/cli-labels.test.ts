@@ -7,11 +7,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
 import { readVolumeFromPath } from '../../../src/volume/io/node';
 import { labelVolumeMl } from '../../../src/volume/labels';
 import { makeNrrdHeader } from '../io/make-files';
+import { captureCliConsole } from '../cli-capture';
 
 const DATA = '../shared/data';
 const LUMBAR = `${DATA}/lumbar-ct`;
@@ -21,15 +22,7 @@ const VOXEL_VOLUME_TOL = 0.03;
 /** Contrast blood (~300-500 HU) vs myocardium (~30-100 HU): the Otsu cut lies between (see chest-cta.test). */
 const OTSU_HU: [number, number] = [100, 600];
 
-let errors: string[] = [];
-beforeEach(() => {
-  errors = [];
-  vi.spyOn(console, 'error').mockImplementation(
-    (...a: unknown[]) => void errors.push(a.map(String).join(' ')),
-  );
-  vi.spyOn(console, 'log').mockImplementation(() => undefined);
-});
-afterEach(() => vi.restoreAllMocks());
+const cli = captureCliConsole();
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'ot-labels-'));
 type Mesh = { name: string; label: number; watertight: boolean; volumeMl: number; voxelVolumeMl: number };
@@ -59,7 +52,7 @@ describe.skipIf(!existsSync(LUMBAR))('reconstruct: detached NRRD and label names
       '--out',
       out,
     ]);
-    expect(errors).toEqual([]);
+    expect(cli.errors).toEqual([]);
     expect(code).toBe(0);
     const s = summaryOf(out);
     // 'seg' says nothing; 21/22/23 stacked 24-29 mm apart in one column are VerSe L2/L3/L4, not
@@ -114,9 +107,9 @@ describe.skipIf(!existsSync(LUMBAR))('reconstruct: detached NRRD and label names
       join(dir, 'o'),
     ]);
     expect(code).toBe(1);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(re);
-    expect(errors[0]!.includes('\n')).toBe(false);
+    expect(cli.errors).toHaveLength(1);
+    expect(cli.errors[0]).toMatch(re);
+    expect(cli.errors[0]!.includes('\n')).toBe(false);
   });
 
   it('a JSON sidecar next to the label map names its labels; --label-names wins over it', async () => {
@@ -141,7 +134,7 @@ describe.skipIf(!existsSync(LUMBAR))('reconstruct: detached NRRD and label names
       '--out',
       out2,
     ]);
-    expect(errors).toEqual([]);
+    expect(cli.errors).toEqual([]);
     expect(code).toBe(0);
     expect(summaryOf(out2).meshes.map((m: Mesh) => m.name)).toEqual(['L2', 'from_option', 'L4']);
   });
@@ -160,7 +153,7 @@ describe.skipIf(!existsSync(LUMBAR))('reconstruct: detached NRRD and label names
       '--out',
       out,
     ]);
-    expect(errors).toEqual([]);
+    expect(cli.errors).toEqual([]);
     expect(code).toBe(0);
     const s = summaryOf(out);
     const names = s.meshes.map((m: Mesh) => m.name);
@@ -181,7 +174,7 @@ describe.skipIf(!existsSync(CHEST))('reconstruct on the chest CTA', () => {
       '--out',
       out,
     ]);
-    expect(errors).toEqual([]);
+    expect(cli.errors).toEqual([]);
     expect(code).toBe(0);
     const s = summaryOf(out);
     expect(s.meshes.map((m: Mesh) => m.name)).toEqual(['vertebrae_T12']);
@@ -202,7 +195,7 @@ describe.skipIf(!existsSync(CHEST))('reconstruct on the chest CTA', () => {
       '--out',
       out,
     ]);
-    expect(errors).toEqual([]);
+    expect(cli.errors).toEqual([]);
     expect(code).toBe(0);
     const s = summaryOf(out);
     const byName = new Map((s.meshes as Mesh[]).map((m) => [m.name, m]));
@@ -233,8 +226,8 @@ describe.skipIf(!existsSync(CHEST))('reconstruct on the chest CTA', () => {
         out,
       ]),
     ).toBe(1);
-    expect(errors[0]).toMatch(/--split-blood-pool needs a contrast CT \(HU\); .*mr\.nii\.gz is an MRI/);
-    errors = [];
+    expect(cli.errors[0]).toMatch(/--split-blood-pool needs a contrast CT \(HU\); .*mr\.nii\.gz is an MRI/);
+    cli.errors.length = 0;
     expect(
       await main([
         'reconstruct',
@@ -247,7 +240,7 @@ describe.skipIf(!existsSync(CHEST))('reconstruct on the chest CTA', () => {
         out,
       ]),
     ).toBe(1);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/--split-blood-pool: label 51 not found in .*aorta\.nii\.gz/);
+    expect(cli.errors).toHaveLength(1);
+    expect(cli.errors[0]).toMatch(/--split-blood-pool: label 51 not found in .*aorta\.nii\.gz/);
   });
 });

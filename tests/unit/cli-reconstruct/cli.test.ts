@@ -5,21 +5,14 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
 import { importMesh } from '../../../src/meshes';
+import { captureCliConsole } from '../cli-capture';
 
 const LUMBAR = '../shared/data/lumbar-ct';
-let errors: string[] = [];
 
-beforeEach(() => {
-  errors = [];
-  vi.spyOn(console, 'error').mockImplementation(
-    (...a: unknown[]) => void errors.push(a.map(String).join(' ')),
-  );
-  vi.spyOn(console, 'log').mockImplementation(() => undefined);
-});
-afterEach(() => vi.restoreAllMocks());
+const cli = captureCliConsole();
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'ot-recon-'));
 
@@ -38,7 +31,7 @@ describe.skipIf(!existsSync(LUMBAR))('organ-twin reconstruct', () => {
       '--out',
       out,
     ]);
-    expect(errors).toEqual([]);
+    expect(cli.errors).toEqual([]);
     expect(code).toBe(0);
     const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(s.meshes).toHaveLength(1);
@@ -88,7 +81,7 @@ describe.skipIf(!existsSync(LUMBAR))('organ-twin reconstruct', () => {
       '--out',
       out,
     ]);
-    expect(errors).toEqual([]);
+    expect(cli.errors).toEqual([]);
     expect(code).toBe(0);
     const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(s.meshes.length).toBeGreaterThan(0);
@@ -196,9 +189,9 @@ describe.skipIf(!existsSync(LUMBAR))('organ-twin reconstruct', () => {
   it.each(bad)('%s: exit 1 and one line', async (_name, argv, re) => {
     const code = await main(argv(tmp()));
     expect(code).toBe(1);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(re);
-    expect(errors[0]!.includes('\n')).toBe(false);
-    expect(errors[0]).not.toMatch(/internal error/);
+    expect(cli.errors).toHaveLength(1);
+    expect(cli.errors[0]).toMatch(re);
+    expect(cli.errors[0]!.includes('\n')).toBe(false);
+    expect(cli.errors[0]).not.toMatch(/internal error/);
   });
 });

@@ -12,6 +12,7 @@ import {
   nearestCell,
   pacingTrain,
   runEp,
+  seriesUpcrossings,
 } from '../../../src/solvers/ep';
 import type { Vec3 } from '../../../src/volume/types';
 
@@ -27,13 +28,6 @@ const LESION_CV_TOL = 0.03;
 // ~0.2 %), so 1 % (3 ms) flags a wrong APD90 readout (threshold, timing, first-beat logic).
 const APD_REL_TOL = 0.01;
 
-function upstrokes(t: number[], v: number[], thr: number): number[] {
-  const out: number[] = [];
-  for (let i = 1; i < v.length; i++)
-    if (v[i - 1]! < thr && v[i]! >= thr)
-      out.push(t[i - 1]! + ((thr - v[i - 1]!) / (v[i]! - v[i - 1]!)) * (t[i]! - t[i - 1]!));
-  return out;
-}
 
 describe('pacing, lesions and APD90', () => {
   it('a pacing train at CL 800 ms gives upstrokes at n·CL (paced site and down the cable)', async () => {
@@ -56,7 +50,7 @@ describe('pacing, lesions and APD90', () => {
       js,
     );
     const thr = getModel('ms').activationMv;
-    const [near, far] = r.probes.map((p) => upstrokes(p.t, p.vm, thr));
+    const [near, far] = r.probes.map((p) => seriesUpcrossings(p.t, p.vm, thr));
     console.log(
       `pacing: near ${near!.map((x) => x.toFixed(2)).join(', ')} ms; far ${far!.map((x) => x.toFixed(2)).join(', ')} ms`,
     );

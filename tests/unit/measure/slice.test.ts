@@ -3,27 +3,42 @@
 // pixel <-> voxel round trips, extraction of a known voxel, and the patient-direction letters at the slice edges
 // (same for every affine; two letters for an oblique grid). Frames: voxel IJK, world RAS mm (+x = right).
 import { describe, expect, it } from 'vitest';
-import { extractSlice, ijkToPixel, ijkToWorld, pixelToIjk, sliceFrame, worldToIjk } from '../../../src/app/workers/slice';
+import {
+  extractSlice,
+  ijkToPixel,
+  ijkToWorld,
+  pixelToIjk,
+  sliceFrame,
+  worldToIjk,
+} from '../../../src/app/workers/slice';
 import { directionLetters, sliceOrientation } from '../../../src/app/workers/slice-orientation';
 import type { Vec3, Volume } from '../../../src/volume/types';
+import { affineFromColumns } from '../affine-fixture';
 
 const MM_TOL = 1e-9;
 
-function affine(cols: [Vec3, Vec3, Vec3], origin: Vec3 = [0, 0, 0]): Float64Array {
-  const m = new Float64Array(16);
-  for (let r = 0; r < 3; r++) {
-    for (let c = 0; c < 3; c++) m[4 * r + c] = cols[c]![r]!;
-    m[4 * r + 3] = origin[r]!;
-  }
-  m[15] = 1;
-  return m;
-}
+const affine = affineFromColumns;
 
 const DIMS: Vec3 = [4, 5, 6];
 const CASES: Record<string, Float64Array> = {
-  ras: affine([[1.5, 0, 0], [0, 1.5, 0], [0, 0, 2]]),
-  lps: affine([[-1, 0, 0], [0, -1, 0], [0, 0, 3]], [10, 20, -5]),
-  permuted: affine([[0, 0, 1], [-2, 0, 0], [0, 1, 0]]),
+  ras: affine([
+    [1.5, 0, 0],
+    [0, 1.5, 0],
+    [0, 0, 2],
+  ]),
+  lps: affine(
+    [
+      [-1, 0, 0],
+      [0, -1, 0],
+      [0, 0, 3],
+    ],
+    [10, 20, -5],
+  ),
+  permuted: affine([
+    [0, 0, 1],
+    [-2, 0, 0],
+    [0, 1, 0],
+  ]),
 };
 
 /** World displacement of one display pixel step along screen x and screen y (down). */
@@ -95,7 +110,8 @@ const EXPECTED_LETTERS = {
 describe('slice orientation letters', () => {
   for (const [name, m] of Object.entries(CASES)) {
     it(`labels the edges radiologically for a ${name} affine`, () => {
-      for (const plane of ['axial', 'coronal', 'sagittal'] as const) expect(sliceOrientation(DIMS, m, plane)).toEqual(EXPECTED_LETTERS[plane]);
+      for (const plane of ['axial', 'coronal', 'sagittal'] as const)
+        expect(sliceOrientation(DIMS, m, plane)).toEqual(EXPECTED_LETTERS[plane]);
     });
     it(`agrees with the world step of one screen pixel for a ${name} affine`, () => {
       const pos = ['R', 'A', 'S'];
@@ -116,7 +132,11 @@ describe('slice orientation letters', () => {
   it('names an oblique (30° about S) grid with two letters, strongest first', () => {
     const c = Math.cos(Math.PI / 6);
     const s = Math.sin(Math.PI / 6);
-    const m = affine([[c, s, 0], [-s, c, 0], [0, 0, 1]]);
+    const m = affine([
+      [c, s, 0],
+      [-s, c, 0],
+      [0, 0, 1],
+    ]);
     expect(sliceOrientation(DIMS, m, 'axial')).toEqual({ left: 'RA', right: 'LP', top: 'AL', bottom: 'PR' });
   });
 

@@ -7,15 +7,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/cli/main';
 import { writeNifti } from '../../../src/volume/io';
 import type { Volume } from '../../../src/volume/types';
+import { captureCliConsole } from '../cli-capture';
 
 // Both runs solve to --tol 1e-10; the stiffness is a mean over the loaded face, so the ratio error is of the
 // order of the solver's relative error (≤ ~1e-7 here); 1e-5 leaves margin and still separates the laws (52 %).
 const RATIO_TOL = 1e-5;
-let errors: string[] = [];
 let dir = '';
 
 function volume(kind: 'CT' | 'label', value: (i: number, j: number, k: number) => number): Volume {
@@ -58,12 +58,7 @@ beforeAll(() => {
   const sub = volume('label', (i, j, k) => (inside(i, j, k, 0) ? rim(i, j, k) : 0));
   writeFileSync(join(dir, 'sub.nii.gz'), writeNifti(sub, { gzip: true }));
 });
-beforeEach(() => {
-  errors = [];
-  vi.spyOn(console, 'error').mockImplementation((m: unknown) => void errors.push(String(m)));
-  vi.spyOn(console, 'log').mockImplementation(() => undefined);
-});
-afterEach(() => vi.restoreAllMocks());
+const cli = captureCliConsole();
 
 async function run(extra: string[]): Promise<{ code: number; s?: Record<string, any> }> {
   const out = mkdtempSync(join(tmpdir(), 'ot-bone-out-'));
@@ -86,7 +81,7 @@ describe('simulate stress: HU→E law from the command line', () => {
     const v = await run([]);
     const fn = await run(['--hu-law', 'femoral-neck']);
     const cal = await run(['--density', '0.05,0.0008', '--hu-law', 'vertebra']);
-    for (const r of [v, fn, cal]) expect(r.code, errors.join('\n')).toBe(0);
+    for (const r of [v, fn, cal]) expect(r.code, cli.errors.join('\n')).toBe(0);
     const rho = 300 / 600; // default ρ_app = HU·0.001/0.6 g/cm³
     const eV = 4730 * rho ** 1.56;
     const eFn = 6850 * rho ** 1.49;
@@ -106,7 +101,7 @@ describe('simulate stress: HU→E law from the command line', () => {
     const off = await run([...sub, '--cortical-E', '0']);
     const on = await run(sub);
     const thick = await run([...sub, '--cortical-thickness', '0.7']);
-    for (const r of [plain, off, on, thick]) expect(r.code, errors.join('\n')).toBe(0);
+    for (const r of [plain, off, on, thick]) expect(r.code, cli.errors.join('\n')).toBe(0);
     const k = (r: typeof on) => r.s!.axialStiffnessNPerMm as number;
     // shell off = no subregions at all (same moduli): equal to solver precision (tol 1e-10)
     expect(Math.abs(k(off) / k(plain) - 1)).toBeLessThan(RATIO_TOL);
@@ -138,13 +133,13 @@ describe('simulate stress: HU→E law from the command line', () => {
       [['--cortical-thickness', '-1'], /--cortical-thickness must be between/],
     ];
     for (const [extra, re] of cases) {
-      errors = [];
+      cli.errors.length = 0;
       expect((await run(extra)).code).toBe(1);
-      expect(errors.join('\n')).toMatch(re);
+      expect(cli.errors.join('\n')).toMatch(re);
     }
-    errors = [];
+    cli.errors.length = 0;
     const box = ['simulate', 'stress', '--domain', 'box:4x4x4', '--element', '1', '--E', '10', '--load', '1'];
     expect(await main([...box, '--density', '0,0.001', '--out', mkdtempSync(join(tmpdir(), 'ot-'))])).toBe(1);
-    expect(errors.join('\n')).toMatch(/no effect/);
+    expect(cli.errors.join('\n')).toMatch(/no effect/);
   });
 });

@@ -5,19 +5,14 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
+import { captureCliConsole } from '../cli-capture';
 
 const PATCH_TOL = 0.005;
 const DATA = join(process.cwd(), '..', 'shared', 'data', 'lumbar-ct');
-let errors: string[] = [];
 
-beforeEach(() => {
-  errors = [];
-  vi.spyOn(console, 'error').mockImplementation((m: unknown) => void errors.push(String(m)));
-  vi.spyOn(console, 'log').mockImplementation(() => undefined);
-});
-afterEach(() => vi.restoreAllMocks());
+const cli = captureCliConsole();
 
 function out(): string {
   return mkdtempSync(join(tmpdir(), 'ot-stress-'));
@@ -229,12 +224,12 @@ describe('simulate stress CLI', () => {
       ],
     ];
     for (const [args, re] of cases) {
-      errors = [];
+      cli.errors.length = 0;
       const code = await main(['simulate', 'stress', ...args, '--out', out()]);
       expect(code).toBe(1);
-      expect(errors.length).toBe(1);
-      expect(errors[0]).toMatch(re);
-      expect(errors[0]).not.toMatch(/internal error/);
+      expect(cli.errors.length).toBe(1);
+      expect(cli.errors[0]).toMatch(re);
+      expect(cli.errors[0]).not.toMatch(/internal error/);
     }
   });
 });

@@ -18,6 +18,7 @@ import {
   stiffnessParts,
 } from '../../../src/solvers/mechanics';
 import { packMatvecArgs } from '../../../src/solvers/mechanics/gpu-ops';
+import { relMax } from '../../../src/solvers/mechanics/parity';
 
 type Fn = (...a: never[]) => unknown;
 
@@ -30,16 +31,6 @@ function minified(fn: Fn): { fn: Fn; code: string } {
   expect(r.errors).toEqual([]);
   const code = r.code.replace(/^export\s+/, '');
   return { fn: new Function(`${code}; return ${fn.name};`)() as Fn, code };
-}
-
-function relMax(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let d = 0;
-  let m = 0;
-  for (let i = 0; i < a.length; i++) {
-    d = Math.max(d, Math.abs(a[i]! - b[i]!));
-    m = Math.max(m, Math.abs(b[i]!));
-  }
-  return d / m;
 }
 
 const gpus: GPU[] = [];

@@ -4,33 +4,54 @@
 // grid spacing on each grid axis), pixels off the grid or on non-tissue points get none (NaN), and no-data values
 // stay empty. Frames: scan voxel IJK, world RAS mm, grid IJK. Units: mm.
 import { describe, expect, it } from 'vitest';
-import { applySliceResample, planSliceResample, type GridGeometry } from '../../../src/app/workers/slice-field';
+import {
+  applySliceResample,
+  planSliceResample,
+  type GridGeometry,
+} from '../../../src/app/workers/slice-field';
 import { ijkToWorld, pixelToIjk, sliceFrame, type SlicePlane } from '../../../src/app/workers/slice';
 import { invertAffine, applyAffine } from '../../../src/volume/affine';
 import type { Vec3 } from '../../../src/volume/types';
+import { affineFromColumns } from '../affine-fixture';
 
 /** Grid-coordinate slack for "nearest" (rounding at exactly half a cell may go either way). */
 const HALF_CELL_TOL = 0.5 + 1e-9;
 
-function affine(cols: [Vec3, Vec3, Vec3], origin: Vec3 = [0, 0, 0]): Float64Array {
-  const m = new Float64Array(16);
-  for (let r = 0; r < 3; r++) {
-    for (let c = 0; c < 3; c++) m[4 * r + c] = cols[c]![r]!;
-    m[4 * r + 3] = origin[r]!;
-  }
-  m[15] = 1;
-  return m;
-}
+const affine = affineFromColumns;
 
 const SCAN_DIMS: Vec3 = [30, 26, 22];
 const SCANS: Record<string, Float64Array> = {
-  ras: affine([[1, 0, 0], [0, 1, 0], [0, 0, 1.5]], [-15, -13, -16]),
-  lps: affine([[-1.2, 0, 0], [0, -1.2, 0], [0, 0, 2]], [18, 15, -20]),
-  permuted: affine([[0, 0, 1.5], [-1, 0, 0], [0, 1.1, 0]], [14, -12, -16]),
+  ras: affine(
+    [
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1.5],
+    ],
+    [-15, -13, -16],
+  ),
+  lps: affine(
+    [
+      [-1.2, 0, 0],
+      [0, -1.2, 0],
+      [0, 0, 2],
+    ],
+    [18, 15, -20],
+  ),
+  permuted: affine(
+    [
+      [0, 0, 1.5],
+      [-1, 0, 0],
+      [0, 1.1, 0],
+    ],
+    [14, -12, -16],
+  ),
 };
 
 /** A grid of spacing 2.5 mm over part of the scan; tissue = a ball of radius 9 mm, compact values = grid index. */
-function ballGrid(gridToWorld: Float64Array, dims: Vec3): { grid: GridGeometry; values: Float32Array; tissue: Uint8Array } {
+function ballGrid(
+  gridToWorld: Float64Array,
+  dims: Vec3,
+): { grid: GridGeometry; values: Float32Array; tissue: Uint8Array } {
   const n = dims[0] * dims[1] * dims[2];
   const index = new Int32Array(n).fill(-1);
   const tissue = new Uint8Array(n);
@@ -50,8 +71,28 @@ function ballGrid(gridToWorld: Float64Array, dims: Vec3): { grid: GridGeometry; 
 }
 
 const GRIDS: Record<string, { m: Float64Array; dims: Vec3 }> = {
-  'axis-aligned': { m: affine([[2.5, 0, 0], [0, 2.5, 0], [0, 0, 2.5]], [-10, -12, -8]), dims: [10, 10, 10] },
-  'permuted and flipped': { m: affine([[0, -2.5, 0], [0, 0, 2.5], [2.5, 0, 0]], [-9, 12, -7]), dims: [9, 11, 10] },
+  'axis-aligned': {
+    m: affine(
+      [
+        [2.5, 0, 0],
+        [0, 2.5, 0],
+        [0, 0, 2.5],
+      ],
+      [-10, -12, -8],
+    ),
+    dims: [10, 10, 10],
+  },
+  'permuted and flipped': {
+    m: affine(
+      [
+        [0, -2.5, 0],
+        [0, 0, 2.5],
+        [2.5, 0, 0],
+      ],
+      [-9, 12, -7],
+    ),
+    dims: [9, 11, 10],
+  },
 };
 
 function check(scan: Float64Array, plane: SlicePlane, gridCase: { m: Float64Array; dims: Vec3 }) {
@@ -88,12 +129,23 @@ describe('planSliceResample', () => {
   for (const [scanName, scan] of Object.entries(SCANS))
     for (const [gridName, gridCase] of Object.entries(GRIDS))
       it(`picks the nearest grid point for a ${scanName} scan and an ${gridName} grid`, () => {
-        for (const plane of ['axial', 'coronal', 'sagittal'] as const) expect(check(scan, plane, gridCase)).toBeGreaterThan(10);
+        for (const plane of ['axial', 'coronal', 'sagittal'] as const)
+          expect(check(scan, plane, gridCase)).toBeGreaterThan(10);
       });
 
   it('reads a full grid (no compact index) and leaves no-data values empty', () => {
     const dims: Vec3 = [4, 4, 4];
-    const grid: GridGeometry = { dims, gridToWorld: affine([[5, 0, 0], [0, 5, 0], [0, 0, 5]], [-7.5, -7.5, -7.5]) };
+    const grid: GridGeometry = {
+      dims,
+      gridToWorld: affine(
+        [
+          [5, 0, 0],
+          [0, 5, 0],
+          [0, 0, 5],
+        ],
+        [-7.5, -7.5, -7.5],
+      ),
+    };
     const values = Float32Array.from({ length: 64 }, (_, g) => (g % 2 ? -1e30 : g));
     values[21] = NaN;
     const scan = SCANS.ras!;
