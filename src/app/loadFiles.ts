@@ -95,7 +95,7 @@ export async function reconstructScan(selection: OrganSelection[], seg: SegmentO
     const empty = meshes.filter((m) => m.indices.length === 0).map((m) => m.name);
     const drawn = meshes.filter((m) => m.indices.length > 0);
     if (drawn.length === 0) throw new Error(`${summary.name}: the selected labels gave no surfaces`);
-    publishMeshes(summary.name, drawn);
+    publishMeshes(summary.files.join(' + '), drawn); // sessions list every file to re-open (capture.ts)
     useTools.getState().set({ crosshair: undefined, pending: [] });
     useTools.getState().clearMeasurements();
     if (empty.length) useApp.getState().notify('info', `No surface for ${empty.join(', ')} (label empty on the image grid).`);

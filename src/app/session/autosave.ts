@@ -14,6 +14,17 @@ export const AUTOSAVE_KEY = 'organ-twin/session/v1';
 export const AUTOSAVE_DEBOUNCE_MS = 500;
 const POLL_MS = 1000;
 const ENABLED_KEY = 'organ-twin/autosave-enabled';
+/** When the user last cleared the autosave (ISO time, localStorage: written synchronously, so it survives a
+ *  reload that aborts the asynchronous IndexedDB delete); an older record is treated as deleted. */
+const CLEARED_KEY = 'organ-twin/autosave-cleared-at';
+
+function clearedAt(): number {
+  try {
+    return Date.parse(localStorage.getItem(CLEARED_KEY) ?? '') || 0;
+  } catch {
+    return 0;
+  }
+}
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 let poll: ReturnType<typeof setInterval> | undefined;
@@ -103,7 +114,12 @@ export async function loadAutosave(): Promise<SessionDoc | undefined> {
   }
   if (typeof text !== 'string') return undefined;
   try {
-    return validateSession(JSON.parse(text) as unknown, 'autosaved session');
+    const doc = validateSession(JSON.parse(text) as unknown, 'autosaved session');
+    if (clearedAt() > 0 && !(Date.parse(doc.savedAt) > clearedAt())) {
+      await del(AUTOSAVE_KEY).catch(() => undefined); // the user cleared it; the delete did not finish before
+      return undefined;
+    }
+    return doc;
   } catch (err) {
     const msg = err instanceof SessionError ? err.message : 'autosaved session: unreadable';
     useApp.getState().notify('info', `${msg}. It was discarded.`);
@@ -118,6 +134,11 @@ export async function clearAutosave(): Promise<void> {
   timer = undefined;
   const cur = sessionForAutosave();
   lastJson = cur ? comparable(cur) : '';
+  try {
+    localStorage.setItem(CLEARED_KEY, new Date().toISOString());
+  } catch {
+    /* storage blocked: the IndexedDB delete below is all there is */
+  }
   await del(AUTOSAVE_KEY);
   useSessionUi.getState().setAutosave(undefined);
 }

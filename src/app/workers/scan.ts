@@ -36,6 +36,8 @@ export interface ScanLabel {
 
 export interface ScanSummary {
   name: string;
+  /** The image, then each label map file: what a session must ask the user to re-open. */
+  files: string[];
   dims: Vec3;
   spacing: Vec3;
   modality: string;
@@ -154,6 +156,7 @@ export async function openScan(files: ScanFile[], tables: LabelInfo[]): Promise<
   });
   const summary: ScanSummary = {
     name: image.name,
+    files: [image.name, ...labelMaps.map((x) => x.file)],
     dims: image.dims,
     spacing: image.spacing,
     modality: image.modality,

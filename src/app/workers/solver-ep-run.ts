@@ -4,6 +4,9 @@
 // frames (mV) sampled onto each surface mesh and streamed through onFrame, activation times (ms) sampled at the
 // end, and a pseudo-ECG from three virtual electrodes 120 mm from the heart centroid (RAS: anterior, left, inferior).
 // The grid itself (geometry through onGrid, compact Vm per frame, activation per cell) also goes out for the slices.
+// Patient label maps get what the CLI gives them (src/cli/simulate-ep-domain.ts): at dx 0.25-2 mm the domain is
+// built with the connectivity repair (thin walls resampled to edge-only contacts would split into islands) and
+// σ is tuned to the grid by default (an untuned coarse grid under-resolves the front; solvers/ep/tune.ts).
 import type { Vec3, Volume } from '../../volume/types';
 import { applyLesions, epDomainFromLabels, runEp, type EpResult, type Lesion, type ModelName } from '../../solvers/ep';
 import { createCompute, type BackendPreference } from '../../solvers/compute';
@@ -41,7 +44,8 @@ export interface EpRunParams {
 export interface EpRunExtras {
   /** S1-S2: an S2 pulse over a sphere couplingMs after the last S1 (the pacing train above). */
   s1s2?: S1S2Params;
-  /** Tune σ on the EP grid to σ's converged CV (or targetCv, mm/ms along/across fibres); default off. */
+  /** Tune σ on the EP grid to σ's converged CV (or targetCv, mm/ms along/across fibres); default on (false = σ
+   *  exactly as given). */
   tuneConductivity?: boolean;
   targetCv?: { l: number; t: number };
 }
@@ -97,9 +101,10 @@ export async function runEpOnLabels(
 ): Promise<EpSummary> {
   onProgress(0.01, `building the EP grid at ${p.dxMm} mm`);
   // Rule-based helical fibres (solvers/ep/labels.ts) where its dx range allows, else uniform fibres along x.
-  const ruleBased = p.cavityLabels.length > 0 && p.dxMm >= 0.25 && p.dxMm <= 2;
-  const healthy = ruleBased
-    ? epDomainFromLabels(labels, p.labels, p.dxMm, { cavityValues: p.cavityLabels })
+  const fineGrid = p.dxMm >= 0.25 && p.dxMm <= 2;
+  const ruleBased = p.cavityLabels.length > 0 && fineGrid;
+  const healthy = fineGrid
+    ? epDomainFromLabels(labels, p.labels, p.dxMm, { cavityValues: p.cavityLabels, repairConnectivity: true })
     : epGridFromLabels(labels, p.labels, p.dxMm);
   const site = p.stimulus ?? defaultPacingSite(healthy);
   const centre = tissueCentroid(healthy);
@@ -119,8 +124,9 @@ export async function runEpOnLabels(
   };
   const plans: SamplePlan[] = targets.map((t) => planSampling(gridLike, t.positions));
   onGrid?.({ dims: grid.dims, gridToWorld: Float64Array.from(grid.ijkToWorld), index: Int32Array.from(grid.index) });
-  if (p.tuneConductivity || p.targetCv) onProgress(0.02, 'tuning the conductivity to this grid');
-  const cond = epConductivity(p);
+  const tune = p.tuneConductivity !== false;
+  if (tune || p.targetCv) onProgress(0.02, 'tuning the conductivity to this grid');
+  const cond = epConductivity({ ...p, tuneConductivity: tune });
   const compute = await createCompute(p.backend);
   onProgress(0.03, `${grid.n} tissue voxels; solving on ${compute.info.backend}`);
   let result: EpResult;

@@ -10,7 +10,7 @@ import { cableDomain } from './grid';
 import { getModel, type ModelName } from './models';
 import { ActivationTracker } from './outputs';
 import { cellsInRegion, cubeAt } from './protocol';
-import { assembleStencil, checkStability, type Conductivity } from './stencil';
+import { assembleStencil, checkStability, diffusivity, type Conductivity } from './stencil';
 import { jsStepper } from './stepper';
 
 export interface CvPair {
@@ -98,14 +98,15 @@ export function cableCv(
 
 const refCache = new Map<string, number | null>();
 
-/** Converged CV of sigma for the model: Richardson extrapolation of dx 0.2 / 0.1 mm cables at dt ≤ 0.01 ms. */
+/** Converged CV of sigma for the model: Richardson extrapolation of dx 0.2 / 0.1 mm cables at dt ≤ 0.01 ms,
+ *  and at most half the explicit stability limit of the dx 0.1 mm cable (dx²/(2D) in 1D) for large σ. */
 export function referenceCv(
   model: ModelName,
   sigma: number,
   base: Conductivity,
   dtMs: number,
 ): number | null {
-  const dt = Math.min(dtMs, 0.01);
+  const dt = Math.min(dtMs, 0.01, (0.5 * 0.1 ** 2) / (2 * diffusivity(sigma, base)));
   const key = `${model}|${sigma}|${base.chi}|${base.cm}|${dt}`;
   if (refCache.has(key)) return refCache.get(key)!;
   const c2 = cableCv(model, 0.2, dt, sigma, base);

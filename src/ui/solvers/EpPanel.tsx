@@ -15,6 +15,8 @@ import { NumberField } from './NumberField';
 import { EP_BACKENDS, EP_DEFAULTS, EP_LIMITS, MODEL_DT, parseEpParams, type EpPanelParams } from './epParams';
 
 const MYOCARDIUM = /myocard|heart/i;
+/** Blood pools: the cavities for rule-based fibres (ventricles, or the contrast blood pool of a split heart). */
+const BLOOD = /lv_blood|rv_blood|ventric|blood_pool/i;
 
 export function EpPanel() {
   const [p, setP] = useState<EpPanelParams>(EP_DEFAULTS);
@@ -25,7 +27,8 @@ export function EpPanel() {
   const running = useApp((s) => s.tasks.some((t) => t.id === 'ep'));
   const cancel = useApp((s) => s.tasks.find((t) => t.id === 'ep')?.cancel);
   const { pickMode, stimulus, lesion, active, available, set } = useFields();
-  const heart = organs.find((o) => MYOCARDIUM.test(o.name));
+  // a myocardium label first (a split heart also lists heart_blood_pool, which must not become the tissue)
+  const heart = organs.find((o) => /myocard/i.test(o.name)) ?? organs.find((o) => MYOCARDIUM.test(o.name) && !BLOOD.test(o.name));
   const upd = (patch: Partial<typeof p>) => setP((q) => ({ ...q, ...patch }));
   const run = async () => {
     const labels = heart?.label !== undefined ? [heart.label] : [];
@@ -33,7 +36,7 @@ export function EpPanel() {
       useApp.getState().notify('error', 'EP: no labelled heart myocardium in this scan');
       return;
     }
-    const cavityLabels = organs.filter((o) => /lv_blood|rv_blood|ventric/i.test(o.name) && o.label !== undefined).map((o) => o.label!);
+    const cavityLabels = organs.filter((o) => BLOOD.test(o.name) && o.label !== undefined).map((o) => o.label!);
     set({ pickMode: 'none' });
     const out = await runEpWorkflow({ ...p, labels, cavityLabels, stimulus, lesion }, (n) => MYOCARDIUM.test(n) || /lv_blood|rv_blood/i.test(n));
     if (out) setLastBackend(`${out.backend} — ${out.backendReason}; ${out.fibres} fibres`);
