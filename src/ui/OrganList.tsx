@@ -1,9 +1,7 @@
-// Organ list panel: per-organ colour swatch, visibility toggle, opacity and mesh statistics (triangles, ml).
+// Organ list panel: per-organ colour (a colour input, sRGB '#rrggbb' -> store 0..1; the mesh and the slice label
+// overlay follow, sessions keep it), visibility toggle, opacity and mesh statistics (triangles, ml).
 import { useApp } from '../app/store';
-
-function hex(c: [number, number, number]): string {
-  return `#${c.map((v) => Math.round(Math.min(1, Math.max(0, v)) * 255).toString(16).padStart(2, '0')).join('')}`;
-}
+import { fromHex, toHex } from '../app/colorHex';
 
 export function OrganList() {
   const organs = useApp((s) => s.organs);
@@ -22,7 +20,16 @@ export function OrganList() {
               aria-label={`show ${o.name}`}
               onChange={(e) => update(o.id, { visible: e.target.checked })}
             />
-            <span className="swatch" style={{ background: hex(o.color) }} />
+            <input
+              type="color"
+              className="swatch"
+              value={toHex(o.color)}
+              aria-label={`colour ${o.name}`}
+              onChange={(e) => {
+                const color = fromHex(e.target.value);
+                if (color) update(o.id, { color });
+              }}
+            />
             <button type="button" className="link" onClick={() => select(o.id)}>
               {o.name}
             </button>

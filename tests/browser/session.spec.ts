@@ -1,5 +1,6 @@
-// Sessions in the built app (headless Chromium, 1280x720): change the camera and organ states, save a
-// .otwin.json, reload, reopen it -> same camera (1e-3 relative) and organs; autosave restores after a reload
+// Sessions in the built app (headless Chromium, 1280x720): change the camera and organ states (and colour), the
+// stress load and element size and a dragged slice window/level, save a .otwin.json, reload, reopen it -> same
+// camera (1e-3 relative), organs and parameters; autosave restores after a reload
 // and "Clear" forgets it; a bad/newer file is refused with a message; a pipeline-worker crash leaves the
 // scene and the autosaved session intact; a probe pinned after a short EP run and the EP parameters come back
 // after save -> reload -> reopen, and the re-run reproduces the probe's plot; EP parameters autosave and travel
@@ -15,6 +16,7 @@ import {
   organStates,
   waitForScene,
 } from './sessionHelpers';
+import { changeParams, expectParams } from './sessionParams';
 
 const OUT = 'test-results/session';
 /** A session holds view state only: a few KB, far below any voxel data. */
@@ -56,6 +58,7 @@ test('save -> reload -> reopen gives the same camera and organs; autosave restor
   const initialCam = await camera(page);
   const pinned = await changeView(page);
   if (pinned) expect(await clipPlanes(page)).toBe(1);
+  const params = await changeParams(page);
   const cam = await camera(page);
   expect(cameraError(cam, initialCam)).toBeGreaterThan(100 * CAMERA_REL_TOL);
   const organs = await organStates(page);
@@ -79,11 +82,13 @@ test('save -> reload -> reopen gives the same camera and organs; autosave restor
   await expect(page.getByTestId('session-banner')).toHaveCount(0);
   expect(cameraError(await camera(page), cam)).toBeGreaterThan(100 * CAMERA_REL_TOL);
   expect((await organStates(page)).lung_left?.visible).toBe(true);
+  await expectParams(page, params, true);
   await page.getByTestId('session-file-input').setInputFiles(file);
   await expectCamera(page, cam);
   await expect.poll(() => organStates(page)).toEqual(organs);
   await expect(page.getByRole('checkbox', { name: 'show lung_left' })).not.toBeChecked();
   if (pinned) await expect.poll(() => clipPlanes(page)).toBe(1);
+  await expectParams(page, params);
 
   // Autosave: wait until IndexedDB holds this view, reload, and it comes back with the banner.
   await expect
@@ -97,6 +102,7 @@ test('save -> reload -> reopen gives the same camera and organs; autosave restor
   await expectCamera(page, cam);
   await expect.poll(() => organStates(page)).toEqual(organs);
   if (pinned) await expect.poll(() => clipPlanes(page)).toBe(1);
+  await expectParams(page, params);
   await page.screenshot({ path: `${OUT}/restored.png` });
 
   // Clear: banner goes, saved data is gone, the next reload starts from the default view.
@@ -110,6 +116,7 @@ test('save -> reload -> reopen gives the same camera and organs; autosave restor
   expect(cameraError(await camera(page), initialCam)).toBeLessThan(CAMERA_REL_TOL);
   expect((await organStates(page)).lung_left?.visible).toBe(true);
   expect(await clipPlanes(page)).toBe(0);
+  await expectParams(page, params, true);
   expect(errors).toEqual([]);
 });
 

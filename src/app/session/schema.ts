@@ -21,6 +21,7 @@ export interface SessionSource {
 export interface SessionOrgan {
   name: string;
   label?: number;
+  /** sRGB 0..1 (files may also spell it '#rrggbb'; validate.ts converts). */
   color: Vec3;
   opacity: number;
   visible: boolean;

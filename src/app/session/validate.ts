@@ -10,6 +10,7 @@ import {
   type SessionSource,
   type Vec3,
 } from './schema';
+import { fromHex } from '../colorHex';
 
 export class SessionError extends Error {
   constructor(
@@ -64,7 +65,8 @@ function source(c: Checker, v: unknown, path: string): SessionSource | undefined
 function organ(c: Checker, v: unknown, path: string): SessionOrgan | undefined {
   if (!isObj(v)) return c.fail(path, 'expected an object');
   const name = c.str(v.name, `${path}.name`);
-  const color = c.vec3(v.color, `${path}.color`, [0, 1]);
+  // written as sRGB 0..1 triples; '#rrggbb' (hand-written files) is read too
+  const color = typeof v.color === 'string' ? (fromHex(v.color) ?? c.fail(`${path}.color`, "expected '#rrggbb'")) : c.vec3(v.color, `${path}.color`, [0, 1]);
   const opacity =
     isNum(v.opacity) && v.opacity >= 0 && v.opacity <= 1
       ? v.opacity

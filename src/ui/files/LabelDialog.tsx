@@ -6,16 +6,7 @@ import { useState } from 'react';
 import { cancelScan, reconstructScan } from '../../app/loadFiles';
 import { useFiles } from './fileStore';
 import type { ScanSummary } from '../../app/workers/scan';
-
-function hex(c: [number, number, number]): string {
-  return `#${c
-    .map((v) =>
-      Math.round(Math.min(1, Math.max(0, v)) * 255)
-        .toString(16)
-        .padStart(2, '0'),
-    )
-    .join('')}`;
-}
+import { toHex as hex } from '../../app/colorHex';
 
 /** Fraction of triangles removed; decimation keeps surfaces closed and volumes within 1 %. */
 const DECIMATION = [

@@ -6,7 +6,7 @@ import { useFields } from '../../app/fieldStore';
 import { useTools, type WindowPreset } from '../tools/toolStore';
 import { SliceView, useSliceInfoLoader, useWindow } from './SliceView';
 import { useSliceInfo, type SliceInfo } from './sliceStore';
-import { useSliceView } from './sliceViewStore';
+import { choosePreset, useSliceView } from './sliceViewStore';
 import { levelOf, WINDOWS } from './windowing';
 import './slices.css';
 
@@ -49,7 +49,7 @@ export function SlicePanel() {
             key={p}
             type="button"
             className={p === preset && !view.custom ? 'active' : undefined}
-            onClick={() => (p === preset ? view.set({ custom: undefined }) : set({ windowPreset: p }))}
+            onClick={() => choosePreset(p)}
           >
             {p === 'auto' ? 'Auto' : WINDOWS[p].label}
           </button>

@@ -1,15 +1,13 @@
 // Slice-view display settings that are not anatomy-tool state: the field overlay opacity on the 2D slices, the
 // opacity of the slice planes in 3D, and a custom window/level from a mouse drag (HU for CT; replaces the preset
-// until a preset is chosen again). Saved in sessions as the "sliceView" slice (no patient data).
+// until a preset is chosen again, see choosePreset). Saved in sessions as the "sliceView" slice (no patient
+// data); sliceViewParams.ts checks what comes back. The preset itself is in the "tools" slice.
 import { create } from 'zustand';
 import { registerSessionSlice } from '../../app/session';
-import { isObj, num } from '../../app/session/sanitize';
-import { useTools } from '../tools/toolStore';
+import { useTools, type WindowPreset } from '../tools/toolStore';
+import { parseSliceView, type WindowLevel } from './sliceViewParams';
 
-export interface WindowLevel {
-  width: number;
-  level: number;
-}
+export type { WindowLevel } from './sliceViewParams';
 
 interface SliceViewState {
   /** Opacity of the solver field over the slice (0..1). */
@@ -28,15 +26,12 @@ export const useSliceView = create<SliceViewState>((set) => ({
   set: (patch) => set(patch),
 }));
 
-// Choosing a preset (button, session) ends the custom window.
-useTools.subscribe((s, prev) => {
-  if (s.windowPreset !== prev.windowPreset) useSliceView.getState().set({ custom: undefined });
-});
-
-const unit = (v: unknown): number | undefined => {
-  const x = num(v);
-  return x !== undefined && x >= 0 && x <= 1 ? x : undefined;
-};
+/** A preset chosen by the user ends the custom window. (Not a store subscription: a session restores the
+ * preset and its dragged window together, in either slice order.) */
+export function choosePreset(preset: WindowPreset): void {
+  useSliceView.getState().set({ custom: undefined });
+  useTools.getState().set({ windowPreset: preset });
+}
 
 registerSessionSlice('sliceView', {
   get: () => {
@@ -44,10 +39,9 @@ registerSessionSlice('sliceView', {
     return { fieldOpacity, planeOpacity, custom };
   },
   set: (v) => {
-    if (!isObj(v)) return;
-    const w = isObj(v.custom) ? { width: num(v.custom.width), level: num(v.custom.level) } : undefined;
-    const custom = w && w.width !== undefined && w.width > 0 && w.level !== undefined ? { width: w.width, level: w.level } : undefined;
+    const p = parseSliceView(v);
+    if (!p) return;
     const s = useSliceView.getState();
-    s.set({ fieldOpacity: unit(v.fieldOpacity) ?? s.fieldOpacity, planeOpacity: unit(v.planeOpacity) ?? s.planeOpacity, custom });
+    s.set({ fieldOpacity: p.fieldOpacity ?? s.fieldOpacity, planeOpacity: p.planeOpacity ?? s.planeOpacity, custom: p.custom });
   },
 });

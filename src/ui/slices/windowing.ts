@@ -2,7 +2,7 @@
 // soft tissue W400 L40, and "auto" (1st..99th percentile of the volume; the MR default); plus the mouse
 // window/level drag (horizontal = width, vertical = level, as in 3D Slicer), scaled to the volume's range.
 import type { WindowPreset } from '../tools/toolStore';
-import type { WindowLevel } from './sliceViewStore';
+import { clampWindowLevel, type WindowLevel } from './sliceViewParams';
 
 export const WINDOWS: Record<Exclude<WindowPreset, 'auto'>, { width: number; level: number; label: string }> = {
   lung: { width: 1500, level: -600, label: 'Lung' },
@@ -30,11 +30,12 @@ export function levelOf(r: [number, number]): WindowLevel {
   return { width: r[1] - r[0], level: (r[0] + r[1]) / 2 };
 }
 
-/** Window after a drag of (dx right, dy down) pixels from `start`: right widens, down raises the level (darker). */
+/** Window after a drag of (dx right, dy down) pixels from `start`: right widens, down raises the level (darker).
+ * Kept within WL_LIMITS so a session can always restore it. */
 export function dragWindow(start: WindowLevel, dx: number, dy: number, auto: [number, number]): WindowLevel {
   const span = Math.max(1e-6, auto[1] - auto[0]);
   const step = span * DRAG_FRACTION_PER_PX;
-  return { width: Math.max(span * MIN_WIDTH_FRACTION, start.width + dx * step), level: start.level + dy * step };
+  return clampWindowLevel({ width: Math.max(span * MIN_WIDTH_FRACTION, start.width + dx * step), level: start.level + dy * step });
 }
 
 /** Grey 0..255 of a value under a window. */

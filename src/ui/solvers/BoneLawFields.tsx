@@ -6,6 +6,7 @@ import { BONE_LAW_NAMES, DEFAULT_DENSITY, type BoneLawName } from '../../solvers
 import { CORTICAL_SHELL } from '../../solvers/mechanics/cortical-shell';
 import type { BoneLawParams, CorticalParams } from '../../app/workers/stress-material';
 import { NumberField } from './NumberField';
+import { STRESS_LIMITS } from './stressParams';
 
 export const DEFAULT_BONE_LAW: BoneLawParams = { name: 'vertebra', densityA: DEFAULT_DENSITY.a, densityB: DEFAULT_DENSITY.b };
 
@@ -27,8 +28,8 @@ export function BoneLawFields(props: { value: BoneLawParams; onChange(v: BoneLaw
         </select>
       </label>
       <span className="hint">ρ_app = a + b·HU (Morgan 2003)</span>
-      <NumberField label="density a" unit="g/cm³" value={value.densityA} min={-1} max={1} step={0.01} onChange={(v) => onChange({ ...value, densityA: v })} />
-      <NumberField label="density b" unit="g/cm³/HU" value={Number(value.densityB.toPrecision(4))} min={1e-5} max={0.01} step={0.0001} onChange={(v) => onChange({ ...value, densityB: v })} />
+      <NumberField label="density a" unit="g/cm³" value={value.densityA} min={STRESS_LIMITS.densityA[0]} max={STRESS_LIMITS.densityA[1]} step={0.01} onChange={(v) => onChange({ ...value, densityA: v })} />
+      <NumberField label="density b" unit="g/cm³/HU" value={Number(value.densityB.toPrecision(4))} min={STRESS_LIMITS.densityB[0]} max={STRESS_LIMITS.densityB[1]} step={0.0001} onChange={(v) => onChange({ ...value, densityB: v })} />
     </fieldset>
   );
 }

@@ -5,6 +5,8 @@
 // the picks do for the preset, or why it cannot use them), Run/Cancel, and the result views: von Mises, max
 // principal stress, displacement, principal strains ε1/ε3 (%), strain energy density (kJ/m³ bone, J/m³ soft
 // tissue), the deformed shape with a scale factor, and the result line (fracture risk for the vertebra, material).
+// Parameters (not the picks, which are in the "fields" slice) are the "stress" session slice: saved, autosaved,
+// shared and restored, the organ by NAME; stressParams.ts checks what comes back against STRESS_LIMITS.
 import { useState } from 'react';
 import { useApp } from '../../app/store';
 import { useFields } from '../../app/fieldStore';
@@ -16,6 +18,8 @@ import type { StressParams, StressPreset } from '../../app/workers/solver-stress
 import { NumberField } from './NumberField';
 import { BoneLawFields, CorticalFields, DEFAULT_BONE_LAW, DEFAULT_CORTICAL } from './BoneLawFields';
 import type { CorticalParams } from '../../app/workers/stress-material';
+import { useSessionSlice } from '../session';
+import { parseStressParams, STRESS_LIMITS, type StressPanelParams } from './stressParams';
 
 interface PresetInfo {
   title: string;
@@ -50,8 +54,23 @@ export function StressPanel() {
   const bone = preset.startsWith('vertebra');
   // vertebra presets also take any label classified as a vertebra (VerSe scans name them L3, T12, …)
   const candidates = organs.filter((o) => info.organ.test(o.name) || (bone && classifyLabel(o.name) === 'vertebra'));
-  const [organId, setOrganId] = useState('');
-  const organ = candidates.find((o) => o.id === organId) ?? candidates[Math.floor(candidates.length / 2)];
+  // the chosen organ by name ('' = the preset's default), so a restored choice needs no run-time id; kept (and
+  // saved) while the scan on screen has no organ of that name, e.g. a session waiting for its file
+  const [organName, setOrganName] = useState('');
+  const chosen = candidates.find((o) => o.name === organName);
+  const organ = chosen ?? candidates[Math.floor(candidates.length / 2)];
+  const saved: StressPanelParams = { preset, load: loadValue, elementMm, material, E, nu, boneLaw, organ: organName || undefined };
+  const restore = (p: Partial<StressPanelParams>) => {
+    if (p.preset) setPreset(p.preset);
+    if (p.load !== undefined) setLoad(p.load);
+    if (p.elementMm !== undefined) setElement(p.elementMm);
+    if (p.material) setMaterial(p.material);
+    if (p.E !== undefined) setE(p.E);
+    if (p.nu !== undefined) setNu(p.nu);
+    if (p.boneLaw) setBoneLaw(p.boneLaw);
+    setOrganName(p.organ ?? '');
+  };
+  useSessionSlice<Partial<StressPanelParams>>('stress', saved, restore, parseStressParams);
   const choose = (p: StressPreset) => {
     setPreset(p);
     setLoad(STRESS_PRESETS[p].load);
@@ -87,14 +106,14 @@ export function StressPanel() {
       </label>
       <label>
         organ
-        <select aria-label="stress organ" value={organ?.id ?? ''} onChange={(e) => setOrganId(e.target.value)}>
+        <select aria-label="stress organ" value={organ?.id ?? ''} onChange={(e) => setOrganName(candidates.find((o) => o.id === e.target.value)?.name ?? '')}>
           {candidates.map((o) => (
             <option key={o.id} value={o.id}>{o.name}</option>
           ))}
         </select>
       </label>
-      <NumberField label="load" unit={info.unit} value={loadValue} min={-1e5} max={1e5} step={info.unit === 'N' ? 50 : 0.5} onChange={setLoad} />
-      <NumberField label="element size" unit="mm" value={elementMm} min={1} max={8} step={0.5} onChange={setElement} />
+      <NumberField label="load" unit={info.unit} value={loadValue} min={STRESS_LIMITS.load[0]} max={STRESS_LIMITS.load[1]} step={info.unit === 'N' ? 50 : 0.5} onChange={setLoad} />
+      <NumberField label="element size" unit="mm" value={elementMm} min={STRESS_LIMITS.elementMm[0]} max={STRESS_LIMITS.elementMm[1]} step={0.5} onChange={setElement} />
       <label>
         material
         <select aria-label="material" value={material} onChange={(e) => setMaterial(e.target.value as 'hu')}>
@@ -110,8 +129,8 @@ export function StressPanel() {
       )}
       {material === 'uniform' && (
         <>
-          <NumberField label="E" unit="MPa" value={E} min={1e-4} max={1e5} step={10} onChange={setE} />
-          <NumberField label="ν" unit="" value={nu} min={0} max={0.49} step={0.01} onChange={setNu} />
+          <NumberField label="E" unit="MPa" value={E} min={STRESS_LIMITS.E[0]} max={STRESS_LIMITS.E[1]} step={10} onChange={setE} />
+          <NumberField label="ν" unit="" value={nu} min={STRESS_LIMITS.nu[0]} max={STRESS_LIMITS.nu[1]} step={0.01} onChange={setNu} />
         </>
       )}
       {(['load', 'fixed'] as const).map((kind) => {

@@ -3,10 +3,7 @@
 // by NAME (run-time ids contain file names). parseStressParams reads an UNTRUSTED session value (file,
 // autosave, share link): every field checked against the panel's ranges, malformed ones dropped (undefined =
 // keep the panel's current value), never a throw. Load/fixed regions live in the "fields" slice.
-// Not wired into StressPanel.tsx yet (it was being edited by the mechanics work): there, build a
-// StressPanelParams from the panel's state (organ by name) and call
-// useSessionSlice<Partial<StressPanelParams>>('stress', value, restore, parseStressParams), restore setting each
-// defined field (organ: find it by name), and use STRESS_LIMITS for the NumberFields — as EpPanel does.
+// Wired into StressPanel.tsx (useSessionSlice('stress', …)); its NumberFields use STRESS_LIMITS.
 import type { StressPreset } from '../../app/workers/solver-stress-run';
 import type { BoneLawParams } from '../../app/workers/stress-material';
 import { BONE_LAW_NAMES } from '../../solvers/mechanics/materials';

@@ -2,27 +2,18 @@
 // and probes survive capture -> JSON -> apply; probes are stored by organ NAME (no run-time ids, which contain
 // file names) and re-attached to the organ of that name; malformed entries are dropped, not thrown.
 import { describe, expect, it } from 'vitest';
-import { useApp, type OrganState } from '../../../src/app/store';
+import { useApp } from '../../../src/app/store';
+import { organState } from './fixtures';
 import { useTools } from '../../../src/ui/tools/toolStore';
 import { useFields } from '../../../src/app/fieldStore';
 import { registerBuiltinSlices } from '../../../src/app/session/builtinSlices';
 import { applySlices, captureSlices } from '../../../src/app/session/slices';
 
-const organ = (id: string, name: string, label: number): OrganState => ({
-  id,
-  name,
-  label,
-  color: [1, 1, 1],
-  visible: true,
-  opacity: 1,
-  triangles: 10,
-});
-
 describe('built-in session slices', () => {
   registerBuiltinSlices();
 
   it('round-trip tools and fields state, re-attaching probes by organ name', () => {
-    useApp.getState().setScene('ct.nii.gz', [organ('ct.nii.gz:22:vertebra_L3', 'vertebra_L3', 22)]);
+    useApp.getState().setScene('ct.nii.gz', [organState('ct.nii.gz:22:vertebra_L3', 'vertebra_L3', 22)]);
     useTools.getState().addMeasurement({
       kind: 'distance',
       points: [
@@ -49,7 +40,7 @@ describe('built-in session slices', () => {
 
     useTools.setState({ measurements: [], clipPlanes: [], windowPreset: 'soft', showSlices: false });
     useFields.getState().set({ colormap: 'viridis', lesion: [], probes: [] });
-    useApp.getState().setScene('ct.nii.gz', [organ('new:22:vertebra_L3', 'vertebra_L3', 22)]);
+    useApp.getState().setScene('ct.nii.gz', [organState('new:22:vertebra_L3', 'vertebra_L3', 22)]);
     expect(applySlices(saved)).toEqual([]);
 
     const t = useTools.getState();

@@ -2,7 +2,8 @@
 // name onto a freshly loaded scene with new ids; file sources are derived from the header label; a session
 // naming a file that is not loaded reports it as missing.
 import { describe, expect, it } from 'vitest';
-import { useApp, type OrganState } from '../../../src/app/store';
+import { useApp } from '../../../src/app/store';
+import { organState } from './fixtures';
 import {
   applyOrgans,
   captureSession,
@@ -14,16 +15,6 @@ import {
 import { parseSession, serializeSession } from '../../../src/app/session/validate';
 import type { SessionCamera } from '../../../src/app/session/schema';
 
-const organ = (id: string, name: string, label: number): OrganState => ({
-  id,
-  name,
-  label,
-  color: [0.5, 0.5, 0.5],
-  visible: true,
-  opacity: 1,
-  triangles: 100,
-});
-
 describe('session capture/apply', () => {
   it('derives sources from the header label', () => {
     expect(sourcesFromName('phantom@1.5mm')).toEqual([{ kind: 'phantom', name: 'phantom@1.5mm' }]);
@@ -34,14 +25,14 @@ describe('session capture/apply', () => {
   it('restores organ states by name onto new ids, and the camera through the accessor', () => {
     let cam: SessionCamera = { position: [1, 2, 3], target: [0, 0, 0], up: [0, 1, 0], fov: 35 };
     setCameraAccess({ get: () => cam, set: (c) => (cam = c) });
-    useApp.getState().setScene('ct.nii.gz', [organ('a:1', 'heart', 1), organ('a:2', 'lung_left', 2)]);
+    useApp.getState().setScene('ct.nii.gz', [organState('a:1', 'heart', 1), organState('a:2', 'lung_left', 2)]);
     useApp.getState().updateOrgan('a:2', { visible: false, opacity: 0.4, color: [0.1, 0.2, 0.3] });
     useApp.getState().select('a:1');
     const saved = parseSession(serializeSession(captureSession()));
     expect(saved.sources).toEqual([{ kind: 'file', name: 'ct.nii.gz' }]);
     expect(saved.camera).toEqual(cam);
 
-    useApp.getState().setScene('ct.nii.gz', [organ('b:1', 'heart', 1), organ('b:2', 'lung_left', 2)]);
+    useApp.getState().setScene('ct.nii.gz', [organState('b:1', 'heart', 1), organState('b:2', 'lung_left', 2)]);
     expect(sceneMatches(saved)).toBe(true);
     expect(applyOrgans(saved)).toEqual({ applied: 2, unmatched: [] });
     const lung = useApp.getState().organs.find((o) => o.name === 'lung_left')!;
@@ -51,7 +42,7 @@ describe('session capture/apply', () => {
   });
 
   it('names the files a session needs that are not loaded', () => {
-    useApp.getState().setScene('phantom@1.5mm', [organ('p:1', 'heart', 1)]);
+    useApp.getState().setScene('phantom@1.5mm', [organState('p:1', 'heart', 1)]);
     const doc = parseSession(
       serializeSession({
         ...captureSession(),

@@ -1,5 +1,17 @@
-// Shared fixture for session unit tests: a session with file names, organs, camera and feature slices.
+// Shared fixtures for session unit tests: a session with file names, organs, camera and feature slices, and an
+// organ of the app store (grey, sRGB 0..1).
 import { SESSION_FORMAT, SESSION_VERSION, type SessionDoc } from '../../../src/app/session/schema';
+import type { OrganState } from '../../../src/app/store';
+
+export const organState = (id: string, name: string, label: number): OrganState => ({
+  id,
+  name,
+  label,
+  color: [0.5, 0.5, 0.5],
+  visible: true,
+  opacity: 1,
+  triangles: 100,
+});
 
 export function sampleSession(): SessionDoc {
   return {

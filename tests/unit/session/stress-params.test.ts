@@ -24,6 +24,24 @@ describe('parseStressParams', () => {
     expect(parseStressParams(JSON.parse(JSON.stringify(saved)))).toEqual(saved);
   });
 
+  it('a panel on its default organ saves no organ, and reads back without one (the preset default again)', () => {
+    const panel: StressPanelParams = {
+      preset: 'lung-inflation',
+      load: 0.5,
+      elementMm: 4,
+      material: 'hu',
+      E: 500,
+      nu: 0.3,
+      boneLaw: { name: 'vertebra', densityA: 0, densityB: 1 / 600 },
+      organ: undefined,
+    };
+    const text = JSON.stringify(panel);
+    expect(text).not.toContain('organ');
+    const back = parseStressParams(JSON.parse(text));
+    expect(back).toEqual({ ...panel, organ: undefined });
+    expect(back && 'organ' in back).toBe(false);
+  });
+
   it('leaves out malformed or out-of-range fields', () => {
     expect(
       parseStressParams({
