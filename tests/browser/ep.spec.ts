@@ -1,7 +1,8 @@
 // EP workflow in the built app (headless Chromium, SwiftShader, 1280x720): the phantom loads, a coarse EP run
 // (Mitchell-Schaeffer, dx 3 mm) streams Vm frames onto the heart, the activation map (turbo colours + isochrones)
-// replaces the anatomy colours with a legend in ms, and a probe pinned on the heart shows an action potential:
-// upstroke of more than 60 mV above rest (model Vm in mV: rest −80, peak ≈ +20), a plateau, then decay.
+// replaces the anatomy colours with a legend in ms and matches its golden image (another colormap does not), and
+// a probe pinned on the heart shows an action potential: upstroke of more than 60 mV above rest (model Vm in mV:
+// rest −80, peak ≈ +20), a plateau, then decay.
 // A second probe is pinned; both list their current value; the probe CSV (t [ms] + one column per probe) and the
 // per-vertex field CSV (x/y/z RAS mm + Vm) and the solver-grid VTI are downloaded through the UI and read back;
 // hovering the heart shows Vm in mV; the PNG screenshot carries the scalar bar.
@@ -9,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { canvasColours } from './colors';
 import { expectScalarBarLaidOut } from './layout';
+import { expectGolden, expectShiftTolerated, goldenDiff } from './golden';
 
 const SHOTS = 'test-results/screenshots';
 /** Minimum AP amplitude above the resting value (mV). */
@@ -99,6 +101,15 @@ test('EP run colours the heart, shows a legend and a probe action potential', as
   await page.waitForTimeout(500);
   await expect(page.getByTestId('scalar-bar')).toContainText('ms');
   await page.screenshot({ path: `${SHOTS}/ep-activation.png` });
+  await expectGolden(page, 'ep-activation');
+  await expectShiftTolerated(page, 'ep-activation');
+  // The same map in another colormap must fail the golden comparison (the tolerance is not blind to colour).
+  await page.getByLabel('colormap', { exact: true }).selectOption('viridis');
+  await page.waitForTimeout(400);
+  const recoloured = await goldenDiff(page, 'ep-activation', { tag: '-viridis' });
+  expect(recoloured.pass, JSON.stringify(recoloured)).toBe(false);
+  await page.getByLabel('colormap', { exact: true }).selectOption('turbo');
+  await page.waitForTimeout(400);
   const after = await canvasColours(page, canvas);
   writeFileSync(`${SHOTS}/ep-activation.colours.json`, JSON.stringify({ before, after }, null, 2));
   expect(colormapFraction(after.families)).toBeGreaterThan(colormapFraction(before.families) + MIN_COLORMAP_FRACTION);
@@ -243,3 +254,4 @@ test('EP run colours the heart, shows a legend and a probe action potential', as
   await page.getByLabel('anatomy labels').uncheck();
   expect(errors).toEqual([]);
 });
+
