@@ -5,7 +5,7 @@
 // guard, divergence, no tissue) become notices; the app stays usable. Units: ms, mV, mm, kPa/MPa; world RAS mm.
 import * as Comlink from 'comlink';
 import type { SolverApi } from './workers/solver.worker';
-import type { EpRunParams, EpSummary } from './workers/solver-ep-run';
+import type { EpRunRequest, EpSummary } from './workers/solver-ep-run';
 import type { StressParams, StressSummary } from './workers/solver-stress-run';
 import { pipeline, runTask } from './pipelineClient';
 import { restartingWorker } from './restartingWorker';
@@ -85,7 +85,7 @@ export interface EpOutcome extends Omit<EpSummary, 'activation' | 'activationGri
 /** Last EP run's summary (ECG, backend) for panels and tests; null before the first run. */
 export const epResults: { last: EpOutcome | null } = { last: null };
 
-export async function runEpWorkflow(params: EpRunParams, match: (name: string) => boolean): Promise<EpOutcome | undefined> {
+export async function runEpWorkflow(params: EpRunRequest, match: (name: string) => boolean): Promise<EpOutcome | undefined> {
   const notify = useApp.getState().notify;
   const targets = organTargets(match);
   if (targets.length === 0) {

@@ -1,11 +1,12 @@
 // Anatomy tools on the phantom: a coronal clipping plane cuts the heart (pixels in the heart region change and
-// the capped cross-section shows the organ colour, absent with caps off); the slice panel (beside the 3D view,
-// everything on screen at 1280×720) shows the CT with a coloured label overlay, radiological direction letters,
+// the capped cross-section shows the organ colour, absent with caps off; the clipped view matches its golden
+// image); the slice panel (beside the 3D view, everything on screen at 1280×720) shows the CT with a coloured label overlay, radiological direction letters,
 // a right-drag window/level and a crosshair linked both ways with the 3D view; the slice planes in 3D are
 // see-through CT; a two-click distance measurement gives a plausible length in mm. A second test runs a coarse
 // EP on the heart and checks the activation and Vm overlays on the slices by pixel colour (colormap LUT).
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { expectGolden, expectShiftTolerated } from './golden';
 import { changedFraction, greyStats, lutPixels, sliceFieldTime, slicePixels } from './sliceHelpers';
 /** The phantom shows lungs, aorta, trachea, heart chambers and vertebrae: at least this many fit without overlap. */
 const MIN_VISIBLE_LABELS = 5;
@@ -148,6 +149,8 @@ test('clipping, slices and measurement on the phantom', async ({ page }) => {
   await settle(page);
   const clipped = await centre(page);
   await page.screenshot({ path: 'test-results/screenshots/anatomy-clip-coronal.png' });
+  await expectGolden(page, 'anatomy-clip-coronal');
+  await expectShiftTolerated(page, 'anatomy-clip-coronal');
   expect(changed(before, clipped)).toBeGreaterThan(MIN_CHANGED);
   await page.getByLabel('capped cross-sections').uncheck();
   await settle(page);

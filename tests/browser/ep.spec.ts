@@ -1,14 +1,17 @@
 // EP workflow in the built app (headless Chromium, SwiftShader, 1280x720): the phantom loads, a coarse EP run
 // (Mitchell-Schaeffer, dx 3 mm) streams Vm frames onto the heart, the activation map (turbo colours + isochrones)
-// replaces the anatomy colours with a legend in ms, and a probe pinned on the heart shows an action potential:
-// upstroke of more than 60 mV above rest (model Vm in mV: rest −80, peak ≈ +20), a plateau, then decay.
+// replaces the anatomy colours with a legend in ms and matches its golden image (another colormap does not), and
+// a probe pinned on the heart shows an action potential: upstroke of more than 60 mV above rest (model Vm in mV:
+// rest −80, peak ≈ +20), a plateau, then decay.
 // A second probe is pinned; both list their current value; the probe CSV (t [ms] + one column per probe) and the
 // per-vertex field CSV (x/y/z RAS mm + Vm) and the solver-grid VTI are downloaded through the UI and read back;
-// hovering the heart shows Vm in mV; the PNG screenshot carries the scalar bar.
+// hovering the heart shows Vm in mV; the PNG screenshot carries the scalar bar. A second test: S1-S2 from the panel.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { canvasColours } from './colors';
 import { expectScalarBarLaidOut } from './layout';
+import { expectGolden, expectShiftTolerated, goldenDiff } from './golden';
+import { S2_CAPTURE_FRACTION } from '../../src/ui/solvers/epS2';
 
 const SHOTS = 'test-results/screenshots';
 /** Minimum AP amplitude above the resting value (mV). */
@@ -99,6 +102,15 @@ test('EP run colours the heart, shows a legend and a probe action potential', as
   await page.waitForTimeout(500);
   await expect(page.getByTestId('scalar-bar')).toContainText('ms');
   await page.screenshot({ path: `${SHOTS}/ep-activation.png` });
+  await expectGolden(page, 'ep-activation');
+  await expectShiftTolerated(page, 'ep-activation');
+  // The same map in another colormap must fail the golden comparison (the tolerance is not blind to colour).
+  await page.getByLabel('colormap', { exact: true }).selectOption('viridis');
+  await page.waitForTimeout(400);
+  const recoloured = await goldenDiff(page, 'ep-activation', { tag: '-viridis' });
+  expect(recoloured.pass, JSON.stringify(recoloured)).toBe(false);
+  await page.getByLabel('colormap', { exact: true }).selectOption('turbo');
+  await page.waitForTimeout(400);
   const after = await canvasColours(page, canvas);
   writeFileSync(`${SHOTS}/ep-activation.colours.json`, JSON.stringify({ before, after }, null, 2));
   expect(colormapFraction(after.families)).toBeGreaterThan(colormapFraction(before.families) + MIN_COLORMAP_FRACTION);
@@ -241,5 +253,47 @@ test('EP run colours the heart, shows a legend and a probe action potential', as
   const labelled = await downloaded(page, () => page.getByRole('button', { name: 'Screenshot (PNG)' }).click());
   writeFileSync(`${SHOTS}/ep-posterior-composed.png`, labelled.bytes);
   await page.getByLabel('anatomy labels').uncheck();
+  expect(errors).toEqual([]);
+});
+
+// S1-S2 from the EP panel: an S2 extrastimulus at the S1 site (default: apex). Mitchell-Schaeffer's refractory
+// period is ≈ its APD, τ_close·ln(τ_out/4τ_in) ≈ 240 ms: S2 at 330 ms captures (tissue the S1 wave activated
+// activates a second time and the panel says so); S2 at 150 ms, inside the apex's refractory period, does not.
+test('S1-S2: S2 past the refractory period captures, S2 inside it does not', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await waitForPhantom(page);
+  const ep = page.getByRole('region', { name: 'cardiac electrophysiology' });
+  await ep.getByLabel('dx', { exact: true }).fill('3');
+  type S2Summary = { status: string; s2StartMs?: number; secondActivationFraction: number; totalActivationMs: number };
+  const runWith = async (couplingMs: number, durationMs: number): Promise<S2Summary> => {
+    await ep.getByLabel('duration', { exact: true }).fill(String(durationMs));
+    await ep.getByLabel('S2 coupling', { exact: true }).fill(String(couplingMs));
+    await ep.getByRole('button', { name: 'Run EP' }).click();
+    await expect(page.locator('.task[data-task="ep"]')).toHaveCount(1, { timeout: 30_000 });
+    await expect(page.locator('.task[data-task="ep"]')).toHaveCount(0, { timeout: 150_000 });
+    return page.evaluate(() => {
+      const s = (window.__organTwin?.epSummary as () => S2Summary & { ecg?: unknown })();
+      return { status: s.status, s2StartMs: s.s2StartMs, secondActivationFraction: s.secondActivationFraction, totalActivationMs: s.totalActivationMs };
+    });
+  };
+  await ep.getByLabel('S1-S2', { exact: true }).check();
+  mkdirSync(SHOTS, { recursive: true });
+  const captured = await runWith(330, 450);
+  await page.screenshot({ path: `${SHOTS}/ep-s1s2-captured.png` });
+  await expect(page.getByTestId('ep-s2')).toHaveText(/^S2 at 330 ms: captured, \d+ % of the tissue activated a second time/);
+  const blocked = await runWith(150, 250);
+  writeFileSync(`${SHOTS}/ep-s1s2.json`, JSON.stringify({ captured, blocked }, null, 2));
+  expect(captured.status).toBe('completed');
+  expect(captured.s2StartMs).toBe(330);
+  expect(captured.secondActivationFraction).toBeGreaterThan(S2_CAPTURE_FRACTION);
+  expect(blocked.status).toBe('completed');
+  expect(blocked.s2StartMs).toBe(150);
+  expect(blocked.secondActivationFraction).toBeLessThan(S2_CAPTURE_FRACTION / 5);
+  await expect(page.getByTestId('ep-s2')).toHaveText(/^S2 at 150 ms: no capture \(\d+ % activated again; tissue at the site still refractory\)$/);
+  // an S2 past the end of the run is refused before it starts
+  await ep.getByLabel('S2 coupling', { exact: true }).fill('300');
+  await ep.getByRole('button', { name: 'Run EP' }).click();
+  await expect(page.locator('.notice.error')).toContainText("EP: S2 at 300 ms lies past the run's 250 ms duration");
   expect(errors).toEqual([]);
 });

@@ -42,7 +42,7 @@ export interface EpRunParams {
 
 /** Optional protocol extras (kept out of EpRunParams, whose keys the EP panel maps over as plain fields). */
 export interface EpRunExtras {
-  /** S1-S2: an S2 pulse over a sphere couplingMs after the last S1 (the pacing train above). */
+  /** S1-S2: an S2 pulse couplingMs after the last S1 of the pacing train above (at the S1 site by default). */
   s1s2?: S1S2Params;
   /** Tune σ on the EP grid to σ's converged CV (or targetCv, mm/ms along/across fibres); default on (false = σ
    *  exactly as given). */
@@ -70,6 +70,10 @@ export interface EpSummary {
   /** σ actually used (S/m; tuned when asked) and the end of the last stimulus (ms). */
   sigmaUsed: { l: number; t: number; tuned: boolean };
   stimuliEndMs: number;
+  /** Start of the S2 pulse of an S1-S2 run (ms); undefined without S2. */
+  s2StartMs?: number;
+  /** Tissue activated before the last pulse (S2) and again after it (fraction; see EpResult). */
+  secondActivationFraction: number;
   /** Re-entry read-outs: cells upcrossing ≥ 2× after the last stimulus, latest upcrossing (ms), excited at the end. */
   reactivatedFraction: number;
   lastUpstrokeMs: number;
@@ -129,6 +133,7 @@ export async function runEpOnLabels(
   const cond = epConductivity({ ...p, tuneConductivity: tune });
   const compute = await createCompute(p.backend);
   onProgress(0.03, `${grid.n} tissue voxels; solving on ${compute.info.backend}`);
+  const stimuli = epStimuli(p, { kind: 'sphere', center: site, radiusMm: Math.max(p.stimulusRadiusMm, 1.5 * p.dxMm) });
   let result: EpResult;
   try {
     result = await runEp(
@@ -138,7 +143,7 @@ export async function runEpOnLabels(
         dtMs: p.dtMs,
         durationMs: p.durationMs,
         conductivity: cond.conductivity,
-        stimuli: epStimuli(p, { kind: 'sphere', center: site, radiusMm: Math.max(p.stimulusRadiusMm, 1.5 * p.dxMm) }),
+        stimuli,
         electrodes: ELECTRODES.map((e) => e.dir.map((d, a) => centre[a]! + ELECTRODE_DISTANCE_MM * d) as Vec3),
         ecgEveryMs: 1,
       },
@@ -166,7 +171,9 @@ export async function runEpOnLabels(
     activatedFraction: result.activatedFraction,
     sigmaUsed: { l: cond.conductivity.sigmaL, t: cond.conductivity.sigmaT, tuned: !!cond.tuned },
     stimuliEndMs: result.stimuliEndMs,
+    s2StartMs: p.s1s2 ? stimuli[1]?.startMs : undefined,
     reactivatedFraction: result.reactivatedFraction,
+    secondActivationFraction: result.secondActivationFraction,
     lastUpstrokeMs: result.lastUpstrokeMs,
     excitedFractionEnd: result.excitedFractionEnd,
     stimulus: site,

@@ -77,6 +77,9 @@ export interface EpResult {
   lastUpstrokeMs: number;
   /** Fraction of cells that upcrossed at least twice after the last stimulus ended (re-entry). */
   reactivatedFraction: number;
+  /** Fraction of cells first activated before the last stimulus pulse started that upcross again after it ended:
+   *  the last pulse (e.g. an S2) captured and its wave re-excited tissue (0 when it fell on refractory tissue). */
+  secondActivationFraction: number;
   /** Fraction of cells above the activation threshold at the end of the run. */
   excitedFractionEnd: number;
   backend: BackendName;
@@ -272,8 +275,11 @@ export async function runEp(cfg: EpConfig, compute: Compute, cb: EpCallbacks = {
   const vm = Float32Array.from(stepper.v);
   let twice = 0;
   let excited = 0;
+  let second = 0;
+  const lastStimStart = Math.max(0, ...cfg.stimuli.map((s) => s.startMs + ((s.count ?? 1) - 1) * (s.cycleLengthMs ?? 0)));
   for (let c = 0; c < grid.n; c++) {
     if (tracker.late[c]! >= 2) twice++;
+    if (tracker.late[c]! >= 1 && act[c]! < lastStimStart) second++;
     if (vm[c]! >= model.activationMv) excited++;
   }
   stepper.destroy();
@@ -294,6 +300,7 @@ export async function runEp(cfg: EpConfig, compute: Compute, cb: EpCallbacks = {
     stimuliEndMs: lastStimEnd,
     lastUpstrokeMs: tracker.lastUpMs,
     reactivatedFraction: twice / grid.n,
+    secondActivationFraction: second / grid.n,
     excitedFractionEnd: excited / grid.n,
     backend,
     backendNote,

@@ -4,6 +4,8 @@
 // (ms, with isochrones). Parameters are React state, registered as the "ep" session slice (saved, autosaved,
 // shared, restored; epParams.ts checks what comes back); frames live in fieldData (see solverClient.ts). After a
 // run that did not complete, a status line says what the fields on screen are (partial run / previous run).
+// S1-S2: an S2 extrastimulus at the S1 site "S2 coupling" ms after the last S1; after the run a line says whether
+// it captured (epS2.ts).
 import { useState } from 'react';
 import { useApp } from '../../app/store';
 import { useFields } from '../../app/fieldStore';
@@ -13,6 +15,7 @@ import type { EpRunParams } from '../../app/workers/solver-ep-run';
 import { useSessionSlice } from '../session';
 import { NumberField } from './NumberField';
 import { EP_BACKENDS, EP_DEFAULTS, EP_LIMITS, MODEL_DT, parseEpParams, type EpPanelParams } from './epParams';
+import { s2Report } from './epS2';
 
 const MYOCARDIUM = /myocard|heart/i;
 /** Blood pools: the cavities for rule-based fibres (ventricles, or the contrast blood pool of a split heart). */
@@ -22,6 +25,7 @@ export function EpPanel() {
   const [p, setP] = useState<EpPanelParams>(EP_DEFAULTS);
   useSessionSlice('ep', p, setP, parseEpParams);
   const [lastBackend, setLastBackend] = useState<string>('');
+  const [s2Text, setS2Text] = useState<string>('');
   const status = useEpStatus();
   const organs = useApp((s) => s.organs);
   const running = useApp((s) => s.tasks.some((t) => t.id === 'ep'));
@@ -37,9 +41,22 @@ export function EpPanel() {
       return;
     }
     const cavityLabels = organs.filter((o) => BLOOD.test(o.name) && o.label !== undefined).map((o) => o.label!);
+    const { s1s2, s2CouplingMs, ...base } = p;
+    const lastS1StartMs = (Math.max(1, Math.round(p.beats)) - 1) * p.pacingClMs;
+    if (s1s2 && lastS1StartMs + s2CouplingMs >= p.durationMs) {
+      useApp.getState().notify('error', `EP: S2 at ${lastS1StartMs + s2CouplingMs} ms lies past the run's ${p.durationMs} ms duration`);
+      return;
+    }
     set({ pickMode: 'none' });
-    const out = await runEpWorkflow({ ...p, labels, cavityLabels, stimulus, lesion }, (n) => MYOCARDIUM.test(n) || /lv_blood|rv_blood/i.test(n));
-    if (out) setLastBackend(`${out.backend} — ${out.backendReason}; ${out.fibres} fibres`);
+    setS2Text('');
+    const out = await runEpWorkflow(
+      { ...base, labels, cavityLabels, stimulus, lesion, s1s2: s1s2 ? { couplingMs: s2CouplingMs } : undefined },
+      (n) => MYOCARDIUM.test(n) || /lv_blood|rv_blood/i.test(n),
+    );
+    if (out) {
+      setLastBackend(`${out.backend} — ${out.backendReason}; ${out.fibres} fibres`);
+      setS2Text(s2Report(out)?.text ?? '');
+    }
   };
   const hasAct = available.some((a) => a.name === 'activation');
   return (
@@ -60,6 +77,13 @@ export function EpPanel() {
       <NumberField label="pacing CL" unit="ms" value={p.pacingClMs} min={EP_LIMITS.pacingClMs[0]} max={EP_LIMITS.pacingClMs[1]} step={10} onChange={(v) => upd({ pacingClMs: v })} />
       <NumberField label="beats" unit="" value={p.beats} min={EP_LIMITS.beats[0]} max={EP_LIMITS.beats[1]} step={1} onChange={(v) => upd({ beats: v })} />
       <NumberField label="σ along fibres" unit="S/m" value={p.sigmaL} min={EP_LIMITS.sigmaL[0]} max={EP_LIMITS.sigmaL[1]} step={0.1} onChange={(v) => upd({ sigmaL: v, sigmaT: v * 0.4 })} />
+      <label>
+        <input type="checkbox" aria-label="S1-S2" checked={p.s1s2} onChange={(e) => upd({ s1s2: e.target.checked })} />
+        S1-S2
+      </label>
+      {p.s1s2 && (
+        <NumberField label="S2 coupling" unit="ms" value={p.s2CouplingMs} min={EP_LIMITS.s2CouplingMs[0]} max={EP_LIMITS.s2CouplingMs[1]} step={10} onChange={(v) => upd({ s2CouplingMs: v })} />
+      )}
       <label>
         backend
         <select aria-label="EP backend" value={p.backend} onChange={(e) => upd({ backend: e.target.value as EpRunParams['backend'] })}>
@@ -96,6 +120,7 @@ export function EpPanel() {
         )}
       </div>
       {lastBackend && <p className="hint" data-testid="ep-backend">backend: {lastBackend}</p>}
+      {s2Text && <p className="hint" data-testid="ep-s2">{s2Text}</p>}
       {status && (
         <p className={`hint ep-status ${status.kind}`} role="status" data-testid="ep-status">
           {status.text}

@@ -1,12 +1,18 @@
 // EP panel parameters as plain data: defaults, the ranges the panel's fields accept, per-model default dt, and
 // parseEpParams, which reads an UNTRUSTED session value (file, autosave, share link) back into parameters —
 // every field checked against the same ranges, anything malformed dropped for the default, never a throw.
-// Units: dx mm, dt/duration/pacing/frame ms, σ S/m, radii mm. No patient data (the stimulus and lesion points
-// live in the "fields" slice).
+// Units: dx mm, dt/duration/pacing/frame/S2 coupling ms, σ S/m, radii mm. No patient data (the stimulus and
+// lesion points live in the "fields" slice). S1-S2: an S2 extrastimulus at the S1 site s2CouplingMs after the
+// last S1 pulse (programmed stimulation from one catheter site).
 import type { EpRunParams } from '../../app/workers/solver-ep-run';
-import { isObj, num, oneOf } from '../../app/session/sanitize';
+import { bool, isObj, num, oneOf } from '../../app/session/sanitize';
 
-export type EpPanelParams = Omit<EpRunParams, 'stimulus' | 'lesion' | 'labels' | 'cavityLabels'>;
+export type EpPanelParams = Omit<EpRunParams, 'stimulus' | 'lesion' | 'labels' | 'cavityLabels'> & {
+  /** Add an S2 extrastimulus after the S1 train. */
+  s1s2: boolean;
+  /** S1-S2 coupling interval (ms): S2 starts this long after the last S1 pulse starts. */
+  s2CouplingMs: number;
+};
 
 export const EP_MODELS = ['ms', 'ap', 'fk', 'tnnp'] as const satisfies readonly EpRunParams['model'][];
 export const EP_BACKENDS = [
@@ -34,6 +40,8 @@ export const EP_DEFAULTS: EpPanelParams = {
   stimulusRadiusMm: 4,
   lesionRadiusMm: 2.5,
   backend: 'auto',
+  s1s2: false,
+  s2CouplingMs: 330,
 };
 
 type NumericKey = {
@@ -52,6 +60,8 @@ export const EP_LIMITS: Record<NumericKey, readonly [number, number]> = {
   frameEveryMs: [0.5, 50],
   stimulusRadiusMm: [0.5, 30],
   lesionRadiusMm: [0.5, 20],
+  // below the refractory period S2 simply does not capture (that is how the ERP is measured): allowed
+  s2CouplingMs: [10, 2000],
 };
 
 /** EP parameters from an untrusted value; undefined when it is not an object at all (then nothing changes). */
@@ -60,6 +70,7 @@ export function parseEpParams(v: unknown): EpPanelParams | undefined {
   const out: EpPanelParams = { ...EP_DEFAULTS };
   out.model = oneOf(v.model, EP_MODELS) ?? EP_DEFAULTS.model;
   out.backend = oneOf(v.backend, EP_BACKENDS) ?? EP_DEFAULTS.backend;
+  out.s1s2 = bool(v.s1s2) ?? EP_DEFAULTS.s1s2;
   for (const key of Object.keys(EP_LIMITS) as NumericKey[]) {
     const x = num(v[key]);
     const [lo, hi] = EP_LIMITS[key];

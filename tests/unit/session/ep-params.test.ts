@@ -1,6 +1,7 @@
 // The "ep" session slice's reader (src/ui/solvers/epParams.ts): a saved parameter set round-trips through JSON;
 // untrusted values (files, share links) are checked field by field against the panel's ranges — junk, NaN
 // strings, out-of-range numbers and unknown models fall back to the defaults, never throw. Units as in EpRunParams.
+// The S1-S2 switch (boolean) and S2 coupling (ms, [10, 2000]) are read the same way.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EP_DEFAULTS, EP_LIMITS, parseEpParams } from '../../../src/ui/solvers/epParams';
@@ -32,6 +33,15 @@ describe('parseEpParams', () => {
     expect(parseEpParams('dx=2')).toBeUndefined();
     expect(parseEpParams(null)).toBeUndefined();
     expect(parseEpParams([1, 2])).toBeUndefined();
+  });
+
+  it('reads the S1-S2 switch and the S2 coupling interval, rejecting bad values', () => {
+    expect(parseEpParams({ s1s2: true, s2CouplingMs: 280 })).toEqual({ ...EP_DEFAULTS, s1s2: true, s2CouplingMs: 280 });
+    expect(parseEpParams({ s1s2: false, s2CouplingMs: 10 })).toMatchObject({ s1s2: false, s2CouplingMs: 10 });
+    for (const bad of ['true', 1, null, {}]) expect(parseEpParams({ s1s2: bad })!.s1s2).toBe(EP_DEFAULTS.s1s2);
+    for (const bad of [0, 9.9, -300, 2001, NaN, '300', Infinity, null])
+      expect(parseEpParams({ s1s2: true, s2CouplingMs: bad })).toEqual({ ...EP_DEFAULTS, s1s2: true });
+    expect(EP_DEFAULTS.s1s2).toBe(false);
   });
 
   it('never throws and always stays within the panel ranges (random JSON)', () => {
