@@ -1,7 +1,7 @@
 // One organ surface: geometry built once from the registry mesh, material from the organ's display state.
 // Transparent organs (opacity < 1) skip depth writes so inner organs stay visible through them.
 import { useEffect, useMemo } from 'react';
-import { Color, DoubleSide, FrontSide } from 'three';
+import { Color, DoubleSide, FrontSide, SRGBColorSpace } from 'three';
 import { meshRegistry } from '../app/meshRegistry';
 import type { OrganState } from '../app/store';
 import { toGeometry } from './toGeometry';
@@ -13,7 +13,7 @@ export function OrganMesh({ organ, selected, onSelect }: { organ: OrganState; se
     return mesh ? toGeometry(mesh) : undefined;
   }, [organ.id]);
   useEffect(() => () => geometry?.dispose(), [geometry]);
-  const color = useMemo(() => new Color().setRGB(...organ.color), [organ.color]);
+  const color = useMemo(() => new Color().setRGB(...organ.color, SRGBColorSpace), [organ.color]);
   const fieldMaterial = useOrganField(organ.id, geometry);
   if (!geometry) return null;
   const transparent = organ.opacity < 0.999;

@@ -16,6 +16,7 @@ import {
   NotEqualStencilFunc,
   Quaternion,
   ReplaceStencilOp,
+  SRGBColorSpace,
   Vector3,
   type Plane,
 } from 'three';
@@ -57,7 +58,7 @@ function OrganCap({ organ, planeId, order }: { organ: OrganState; planeId: numbe
   const back = useMemo(() => stencilMaterial(BackSide, own, transparent), [own, transparent]);
   const front = useMemo(() => stencilMaterial(FrontSide, own, transparent), [own, transparent]);
   useEffect(() => () => { back.dispose(); front.dispose(); }, [back, front]);
-  const color = useMemo(() => new Color().setRGB(...organ.color).multiplyScalar(0.85), [organ.color]);
+  const color = useMemo(() => new Color().setRGB(...organ.color, SRGBColorSpace).multiplyScalar(0.85), [organ.color]);
   if (!geometry || !state || !geometry.boundingSphere) return null;
   const plane = planeFor(state);
   const sphere = geometry.boundingSphere;
