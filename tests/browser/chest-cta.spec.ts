@@ -1,9 +1,10 @@
 // The whole viewer chain on the patient's scan (real chest CTA from ../shared/data, opened through the file
-// chooser, headless Chromium 1280x720): CT + whole-heart label -> split into myocardium and blood pool -> organs
-// drawn -> EP on the myocardium -> activation colours with a legend in ms -> a probe on the heart plots an
-// action potential (upstroke, plateau, decay) -> a coronal clipping plane cuts the heart -> the slice view shows
-// the CT with the label overlay -> session saved, page reloaded, scan re-opened, session reopened -> the same
-// camera and the same probe (organ, vertex, RAS mm), which plots again after a re-run.
+// chooser, headless Chromium 1280x720): CT + whole-heart label -> split into myocardium and blood pool (volumes
+// add up to the label, blood fraction as the Otsu split) -> organs drawn -> EP on the myocardium -> activation
+// colours with a legend in ms -> a probe on the heart plots an action potential (upstroke, plateau, decay) -> a
+// coronal clipping plane cuts the heart -> the slice view shows the CT with the label overlay -> session saved,
+// page reloaded, scan re-opened, session reopened -> the same camera and the same probe (organ, vertex, RAS mm),
+// which plots again after a re-run.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { canvasColours } from './colors';
@@ -36,6 +37,12 @@ const MIN_CT_STD = 20;
 const MIN_OVERLAY_FRACTION = 0.01;
 /** Same probe vertex, same run on the same backend: the re-run reproduces the series (mV). */
 const PROBE_REPRO_TOL_MV = 0.01;
+/** TotalSegmentator heart label ~669 ml (README); the two smoothed surfaces together stay within 15 % of it. */
+const HEART_ML = 669;
+const HEART_ML_TOL = 0.15;
+/** Otsu split of the contrast CTA heart label: blood pool 68.9 % of the label (tests/unit/segment); the smoothed
+ *  surface pair keeps the blood fraction within this band. */
+const BLOOD_FRACTION_BAND: [number, number] = [0.55, 0.8];
 /** Candidate probe points on the heart in the anterior view (fractions of the canvas). */
 const HEART_POINTS = [
   [0.5, 0.5],
@@ -107,6 +114,14 @@ test('chest CTA: EP, activation legend, probe AP, clipping, slices with labels, 
   await openChestCta(page);
   const list = page.locator('.organ-list');
   await expect(list).toContainText('heart_blood_pool');
+  // the two parts replace the whole-heart surface and add up to the label's volume
+  await expect(list.locator('li', { hasText: /^heart\s/ })).toHaveCount(0);
+  const mlOf = async (name: string) => Number(/([\d.]+) ml/.exec(await list.locator('li', { hasText: name }).first().innerText())?.[1]);
+  const myo = await mlOf('heart_myocardium');
+  const blood = await mlOf('heart_blood_pool');
+  expect(Math.abs(myo + blood - HEART_ML) / HEART_ML).toBeLessThan(HEART_ML_TOL);
+  expect(blood / (myo + blood)).toBeGreaterThan(BLOOD_FRACTION_BAND[0]);
+  expect(blood / (myo + blood)).toBeLessThan(BLOOD_FRACTION_BAND[1]);
   await page.screenshot({ path: `${OUT}/1-organs.png` });
   const anatomy = await canvasColours(page, '.viewer-canvas canvas');
 

@@ -77,39 +77,7 @@ test('a chest CT with heart and aorta label maps replaces the phantom', async ({
   expect(errors).toEqual([]);
 });
 
-/** Otsu split of the contrast CTA heart label: blood pool is 68.9 % of the label (tests/unit/segment); a
- *  smoothed surface pair must keep the blood fraction within this band and the total near the label volume. */
-const BLOOD_FRACTION_BAND: [number, number] = [0.55, 0.8];
-
-test('a whole-heart label on the contrast CT splits into myocardium and blood pool', async ({ page }) => {
-  test.setTimeout(240_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await phantomReady(page);
-  await page.getByTestId('open-files').setInputFiles([`${DATA}/ct.nii.gz`, `${DATA}/heart.nii.gz`]);
-  const dialog = page.getByRole('dialog', { name: 'Choose organs' });
-  await expect(dialog).toBeVisible({ timeout: 60_000 });
-  const split = dialog.getByRole('checkbox', { name: 'split heart into myocardium and blood pool' });
-  await expect(split).not.toBeChecked();
-  await split.check();
-  await dialog.getByRole('button', { name: /^Reconstruct/ }).click();
-  await expect(page.locator('.source')).toHaveText(/ct\.nii\.gz/, { timeout: 150_000 });
-  await expect(page.locator('.task')).toHaveCount(0, { timeout: 60_000 });
-  const list = page.locator('.organ-list');
-  const mlOf = async (name: string) =>
-    Number(/([\d.]+) ml/.exec(await list.locator('li', { hasText: name }).first().innerText())?.[1]);
-  // the two parts replace the whole-heart surface
-  await expect(list.locator('li', { hasText: /^heart\s/ })).toHaveCount(0);
-  const myo = await mlOf('heart_myocardium');
-  const blood = await mlOf('heart_blood_pool');
-  expect(Math.abs(myo + blood - HEART_ML) / HEART_ML).toBeLessThan(HEART_ML_TOL);
-  const f = blood / (myo + blood);
-  expect(f).toBeGreaterThan(BLOOD_FRACTION_BAND[0]);
-  expect(f).toBeLessThan(BLOOD_FRACTION_BAND[1]);
-  await page.waitForTimeout(800);
-  await page.screenshot({ path: 'test-results/screenshots/files-heart-split.png' });
-  expect(errors).toEqual([]);
-});
+// The myocardium / blood-pool split of the same heart label is checked in chest-cta.spec.ts (whole chain).
 
 test('an STL mesh is added next to the current organs', async ({ page }) => {
   await phantomReady(page);
