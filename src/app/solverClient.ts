@@ -156,7 +156,9 @@ export async function runEpWorkflow(params: EpRunRequest, match: (name: string) 
     schedulePublish();
   });
   try {
-    const s = await ensureScan(false);
+    // a whole-heart label (not named myocardium, no cavities) needs the CT: the worker subtracts the blood pool
+    const named = useApp.getState().organs.filter((o) => o.label !== undefined && params.labels.includes(o.label));
+    const s = await ensureScan(params.cavityLabels.length === 0 && !named.some((o) => /myocard/i.test(o.name)));
     const summary = await runTask('ep', `EP (${params.model}, dx ${params.dxMm} mm)`, (progress, flag) =>
       s.runEp(params, Comlink.transfer(targets, targets.map((t) => t.positions.buffer as ArrayBuffer)), onFrame, progress, flag, onGrid),
     );

@@ -10,6 +10,7 @@ import {
   segmentBoneByVertebrae,
   segmentLungs,
   splitBloodPool,
+  CONTRAST_MIN_OTSU_HU,
   VERTEBRA_REACH_MM,
   type BloodPoolReport,
   type LungReport,
@@ -17,9 +18,6 @@ import {
 import type { LabelInfo, Volume } from '../volume/types';
 import { CliError } from './errors';
 import type { LabelSource } from './reconstruct-labels';
-
-/** Below this Otsu cut the heart label shows no opacified blood (contrast blood ~250-500 HU). */
-export const CONTRAST_MIN_OTSU_HU = 150;
 
 function present(v: Volume): number[] {
   return labelValues(v).map((x) => x.value);

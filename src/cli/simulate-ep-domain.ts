@@ -8,10 +8,8 @@ import type { ParsedArgs } from './args';
 import { optNumber, optString } from './args';
 import type { Volume } from '../volume/types';
 import type { EpGrid } from '../solvers/ep';
+import { CONTRAST_MIN_OTSU_HU } from '../volume/segment';
 
-/** Below this Otsu threshold the CT shows no contrast-filled blood pool (opacified blood is ≥ ~250 HU, enhanced
- *  myocardium ≤ ~150 HU; without contrast both are 30-60 HU and Otsu splits fat from soft tissue instead). */
-export const NO_CONTRAST_HU = 150;
 
 export interface DomainInfo {
   grid: EpGrid;
@@ -75,9 +73,9 @@ export async function buildDomain(p: ParsedArgs, dx: number): Promise<DomainInfo
       throw new CliError(`--volume ${volumePath}: expected a CT in HU, got ${ct.modality} (${ct.units})`);
     const threshold = optNumber(p, 'blood-hu', -1000, 3000);
     const m = ep.myocardiumFromCt(ct, labels, [value], { thresholdHu: threshold });
-    if (threshold === undefined && m.report.thresholdHu < NO_CONTRAST_HU)
+    if (threshold === undefined && m.report.thresholdHu < CONTRAST_MIN_OTSU_HU)
       throw new CliError(
-        `--volume ${volumePath}: no contrast-filled blood pool inside '${name}' (Otsu threshold ${m.report.thresholdHu} HU < ${NO_CONTRAST_HU} HU); ` +
+        `--volume ${volumePath}: no contrast-filled blood pool inside '${name}' (Otsu threshold ${m.report.thresholdHu} HU < ${CONTRAST_MIN_OTSU_HU} HU); ` +
           'give a myocardium label, or --blood-hu <HU>',
       );
     domainLabels = m.labels;

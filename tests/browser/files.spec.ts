@@ -1,7 +1,8 @@
 // Opening the patient's scan through the file chooser: chest CT + heart + aorta label maps (heart on a larger
 // grid, resampled through the affines) -> label dialog -> reconstruction -> the scan's organs replace the
-// phantom and the heart is drawn. A truncated copy of the CT gives a notice naming the file and the organs
-// already shown stay listed. Data from ../shared/data (never copied into the repo).
+// phantom and the heart is drawn; EP on that unsplit heart runs on heart minus the contrast blood pool. A
+// truncated copy of the CT gives a notice naming the file and the organs already shown stay listed. Data from
+// ../shared/data (never copied into the repo).
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { canvasColours } from './colors';
@@ -60,6 +61,15 @@ test('a chest CT with heart and aorta label maps replaces the phantom', async ({
     .filter(([k]) => /^hue(0|330)/.test(k))
     .reduce((s, [, f]) => s + f, 0);
   expect(red).toBeGreaterThan(MIN_HEART_FRACTION);
+
+  // EP on the unsplit heart: the worker takes heart minus the contrast blood pool as tissue (as the CLI does) and
+  // says so next to the backend; a short run is enough to see the domain.
+  const ep = page.getByRole('region', { name: 'cardiac electrophysiology' });
+  await ep.getByLabel('duration', { exact: true }).fill('60');
+  await ep.getByRole('button', { name: 'Run EP' }).click();
+  await expect(page.locator('.task[data-task="ep"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.locator('.task[data-task="ep"]')).toHaveCount(0, { timeout: 120_000 });
+  await expect(page.getByTestId('ep-backend')).toContainText(/myocardium = 'heart' minus the contrast blood pool \(Otsu \d+ HU\) and fat: \d+ ml/);
 
   // A truncated copy of the CT: a notice names the file, the scan's organs stay.
   const bytes = readFileSync(`${DATA}/ct.nii.gz`);

@@ -4,9 +4,10 @@
 // frames (mV) sampled onto each surface mesh and streamed through onFrame, activation times (ms) sampled at the
 // end, and a pseudo-ECG from three virtual electrodes 120 mm from the heart centroid (RAS: anterior, left, inferior).
 // The grid itself (geometry through onGrid, compact Vm per frame, activation per cell) also goes out for the slices.
-// Patient label maps get what the CLI gives them (src/cli/simulate-ep-domain.ts): at dx 0.25-2 mm the domain is
-// built with the connectivity repair (thin walls resampled to edge-only contacts would split into islands) and
-// σ is tuned to the grid by default (an untuned coarse grid under-resolves the front; solvers/ep/tune.ts).
+// Patient label maps get what the CLI gives them (src/cli/simulate-ep-domain.ts): a whole-heart label on a contrast
+// CT becomes myocardium (solver-ep-tissue.ts); at dx 0.25-2 mm the domain is built with the connectivity repair
+// (thin walls resampled to edge-only contacts would split into islands), and σ is tuned to the grid by default
+// (an untuned coarse grid under-resolves the front; solvers/ep/tune.ts).
 import type { Vec3, Volume } from '../../volume/types';
 import { applyLesions, epDomainFromLabels, runEp, type EpResult, type Lesion, type ModelName } from '../../solvers/ep';
 import { createCompute, type BackendPreference } from '../../solvers/compute';
@@ -14,6 +15,7 @@ import { defaultPacingSite, epGridFromLabels, tissueCentroid } from './solver-ep
 import { applySampling, planSampling, type SamplePlan } from './solver-sampling';
 import { epConductivity, epStimuli, type S1S2Params } from './solver-ep-protocol';
 import type { GridGeometry } from './slice-field';
+import { epTissue } from './solver-ep-tissue';
 
 export interface EpRunParams {
   model: ModelName;
@@ -80,6 +82,8 @@ export interface EpSummary {
   excitedFractionEnd: number;
   stimulus: Vec3;
   fibres: 'rule-based' | 'uniform';
+  /** What became tissue when it was not the chosen label as it is (e.g. heart minus the contrast blood pool). */
+  tissueNote?: string;
   ecg: { name: string; t: Float32Array; phi: Float32Array }[];
   /** Activation time per mesh vertex (ms; −1e30 = never activated), same order as the targets. */
   activation: Float32Array[];
@@ -102,14 +106,16 @@ export async function runEpOnLabels(
   onProgress: (f: number, msg: string) => void,
   signal: AbortSignal,
   onGrid?: (g: GridGeometry) => void,
+  image?: Volume,
 ): Promise<EpSummary> {
   onProgress(0.01, `building the EP grid at ${p.dxMm} mm`);
+  const tissue = epTissue(labels, image, p.labels, p.cavityLabels);
   // Rule-based helical fibres (solvers/ep/labels.ts) where its dx range allows, else uniform fibres along x.
   const fineGrid = p.dxMm >= 0.25 && p.dxMm <= 2;
-  const ruleBased = p.cavityLabels.length > 0 && fineGrid;
+  const ruleBased = tissue.cavities.length > 0 && fineGrid;
   const healthy = fineGrid
-    ? epDomainFromLabels(labels, p.labels, p.dxMm, { cavityValues: p.cavityLabels, repairConnectivity: true })
-    : epGridFromLabels(labels, p.labels, p.dxMm);
+    ? epDomainFromLabels(tissue.labels, tissue.tissue, p.dxMm, { cavityValues: tissue.cavities, repairConnectivity: true })
+    : epGridFromLabels(tissue.labels, tissue.tissue, p.dxMm);
   const site = p.stimulus ?? defaultPacingSite(healthy);
   const centre = tissueCentroid(healthy);
   const lesions: Lesion[] = [];
@@ -178,6 +184,7 @@ export async function runEpOnLabels(
     excitedFractionEnd: result.excitedFractionEnd,
     stimulus: site,
     fibres: ruleBased ? 'rule-based' : 'uniform',
+    tissueNote: tissue.note,
     ecg: result.ecg.map((l, i) => ({ name: ELECTRODES[i]?.name ?? `lead ${i + 1}`, t: Float32Array.from(l.t), phi: Float32Array.from(l.phi) })),
     activation,
     activationGrid: result.activationMs,

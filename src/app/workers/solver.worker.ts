@@ -57,6 +57,7 @@ const api = {
       },
       signal,
       onGrid ? (g) => void onGrid(Comlink.transfer(g, [g.index!.buffer as ArrayBuffer])) : undefined,
+      scan.image,
     );
     return transferSummary(summary, [...summary.activation, summary.activationGrid]);
   },

@@ -54,7 +54,7 @@ export function EpPanel() {
       (n) => MYOCARDIUM.test(n) || /lv_blood|rv_blood/i.test(n),
     );
     if (out) {
-      setLastBackend(`${out.backend} — ${out.backendReason}; ${out.fibres} fibres`);
+      setLastBackend(`${out.backend} — ${out.backendReason}; ${out.fibres} fibres${out.tissueNote ? `; ${out.tissueNote}` : ''}`);
       setS2Text(s2Report(out)?.text ?? '');
     }
   };

@@ -5,6 +5,10 @@
 import type { Volume } from '../types';
 import { assertSameGrid, labelVolume } from './volumes';
 
+/** Below this Otsu cut the CT shows no contrast-filled blood pool inside the heart: opacified blood is ≥ ~250 HU
+ *  and enhanced myocardium ≤ ~150 HU; without contrast both are 30-60 HU and Otsu splits fat from soft tissue. */
+export const CONTRAST_MIN_OTSU_HU = 150;
+
 export interface BloodPoolReport {
   thresholdHu: number;
   /** True when the threshold came from Otsu's method (no thresholdHu option given). */

@@ -9,4 +9,4 @@ export { separateLungs, type LungSplit } from './lung-split';
 export { squaredDistanceMm2 } from './distance';
 export { segmentBone, splitTouchingVertebrae, type BoneOptions, type SplitOptions } from './bone';
 export { segmentBoneByVertebrae, VERTEBRA_REACH_MM, type BoneSplitOptions } from './bone-split';
-export { splitBloodPool, otsuThresholdHu, type BloodPoolOptions, type BloodPoolReport } from './blood';
+export { splitBloodPool, otsuThresholdHu, CONTRAST_MIN_OTSU_HU, type BloodPoolOptions, type BloodPoolReport } from './blood';
