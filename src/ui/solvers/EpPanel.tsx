@@ -1,6 +1,6 @@
 // EP workflow panel: cell model and parameters (dx mm, dt ms, duration ms, pacing cycle length ms, beats,
-// conductivity S/m, backend), stimulus placement and ablation-line drawing by clicking on the heart surface
-// (world RAS mm), Run / Cancel, which compute backend ran, and switches between Vm (mV) and the activation map
+// conductivity S/m, by default tuned on the grid to target CVs in mm/ms, backend), stimulus placement and
+// ablation-line drawing by clicking on the heart surface (world RAS mm), Run / Cancel, which compute backend ran, and switches between Vm (mV) and the activation map
 // (ms, with isochrones). Parameters are React state, registered as the "ep" session slice (saved, autosaved,
 // shared, restored; epParams.ts checks what comes back); frames live in fieldData (see solverClient.ts). After a
 // run that did not complete, a status line says what the fields on screen are (partial run / previous run).
@@ -41,7 +41,7 @@ export function EpPanel() {
       return;
     }
     const cavityLabels = organs.filter((o) => BLOOD.test(o.name) && o.label !== undefined).map((o) => o.label!);
-    const { s1s2, s2CouplingMs, ...base } = p;
+    const { s1s2, s2CouplingMs, cvTarget, cvL, cvT, ...base } = p;
     const lastS1StartMs = (Math.max(1, Math.round(p.beats)) - 1) * p.pacingClMs;
     if (s1s2 && lastS1StartMs + s2CouplingMs >= p.durationMs) {
       useApp.getState().notify('error', `EP: S2 at ${lastS1StartMs + s2CouplingMs} ms lies past the run's ${p.durationMs} ms duration`);
@@ -50,11 +50,20 @@ export function EpPanel() {
     set({ pickMode: 'none' });
     setS2Text('');
     const out = await runEpWorkflow(
-      { ...base, labels, cavityLabels, stimulus, lesion, s1s2: s1s2 ? { couplingMs: s2CouplingMs } : undefined },
+      {
+        ...base,
+        labels,
+        cavityLabels,
+        stimulus,
+        lesion,
+        s1s2: s1s2 ? { couplingMs: s2CouplingMs } : undefined,
+        targetCv: cvTarget ? { l: cvL, t: cvT } : undefined,
+      },
       (n) => MYOCARDIUM.test(n) || /lv_blood|rv_blood/i.test(n),
     );
     if (out) {
-      setLastBackend(`${out.backend} — ${out.backendReason}; ${out.fibres} fibres${out.tissueNote ? `; ${out.tissueNote}` : ''}`);
+      const sigma = `σ ${out.sigmaUsed.l.toPrecision(3)}/${out.sigmaUsed.t.toPrecision(3)} S/m${out.sigmaUsed.tuned ? ' (tuned to this grid)' : ''}`;
+      setLastBackend(`${out.backend} — ${out.backendReason}; ${out.fibres} fibres; ${sigma}${out.tissueNote ? `; ${out.tissueNote}` : ''}`);
       setS2Text(s2Report(out)?.text ?? '');
     }
   };
@@ -77,6 +86,16 @@ export function EpPanel() {
       <NumberField label="pacing CL" unit="ms" value={p.pacingClMs} min={EP_LIMITS.pacingClMs[0]} max={EP_LIMITS.pacingClMs[1]} step={10} onChange={(v) => upd({ pacingClMs: v })} />
       <NumberField label="beats" unit="" value={p.beats} min={EP_LIMITS.beats[0]} max={EP_LIMITS.beats[1]} step={1} onChange={(v) => upd({ beats: v })} />
       <NumberField label="σ along fibres" unit="S/m" value={p.sigmaL} min={EP_LIMITS.sigmaL[0]} max={EP_LIMITS.sigmaL[1]} step={0.1} onChange={(v) => upd({ sigmaL: v, sigmaT: v * 0.4 })} />
+      <label>
+        <input type="checkbox" aria-label="tune to CV" checked={p.cvTarget} onChange={(e) => upd({ cvTarget: e.target.checked })} />
+        tune σ to conduction velocity
+      </label>
+      {p.cvTarget && (
+        <>
+          <NumberField label="CV along" unit="mm/ms" value={p.cvL} min={EP_LIMITS.cvL[0]} max={EP_LIMITS.cvL[1]} step={0.05} onChange={(v) => upd({ cvL: v })} />
+          <NumberField label="CV across" unit="mm/ms" value={p.cvT} min={EP_LIMITS.cvT[0]} max={EP_LIMITS.cvT[1]} step={0.05} onChange={(v) => upd({ cvT: v })} />
+        </>
+      )}
       <label>
         <input type="checkbox" aria-label="S1-S2" checked={p.s1s2} onChange={(e) => upd({ s1s2: e.target.checked })} />
         S1-S2
