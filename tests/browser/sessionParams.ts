@@ -1,5 +1,5 @@
-// Session browser-test helpers for panel parameters beyond camera and organ visibility: the stress load (N) and
-// element size (mm), a right-dragged slice window/level (HU) on top of the Lung preset, and an organ colour
+// Session browser-test helpers for panel parameters beyond camera and organ visibility: the stress load (N),
+// element size (mm) and cortical shell thickness (mm), a right-dragged slice window/level (HU) on top of the Lung preset, and an organ colour
 // ('#rrggbb' in the colour input, sRGB 0..1 in the store). change() sets them and returns what to expect back.
 import { expect, type Page } from '@playwright/test';
 
@@ -9,6 +9,7 @@ const COLOUR = '#3366cc';
 export interface ParamView {
   load: string;
   elementMm: string;
+  shellMm: string;
   window: string;
   colour: string;
   rgb: number[];
@@ -28,6 +29,7 @@ export async function storeColour(page: Page, organ = COLOUR_ORGAN): Promise<num
 export async function changeParams(page: Page): Promise<ParamView> {
   await stressField(page, 'load').fill('1200');
   await stressField(page, 'element size').fill('3.5');
+  await stressField(page, 'shell thickness').fill('0.5');
   await page.getByLabel('slices', { exact: true }).check();
   await page.locator('.slice-controls').getByRole('button', { name: 'Lung', exact: true }).click();
   const wl = page.getByTestId('slice-window');
@@ -43,17 +45,19 @@ export async function changeParams(page: Page): Promise<ParamView> {
   await page.getByLabel(`colour ${COLOUR_ORGAN}`).fill(COLOUR);
   const rgb = [0x33 / 255, 0x66 / 255, 0xcc / 255];
   await expect.poll(() => storeColour(page)).toEqual(rgb);
-  return { load: '1200', elementMm: '3.5', window: wlText, colour: COLOUR, rgb };
+  return { load: '1200', elementMm: '3.5', shellMm: '0.5', window: wlText, colour: COLOUR, rgb };
 }
 
 /** The panels show `want` (or, with `not`, none of it: the defaults before a restore). */
 export async function expectParams(page: Page, want: ParamView, not = false): Promise<void> {
   const load = expect(stressField(page, 'load'));
   const element = expect(stressField(page, 'element size'));
+  const shell = expect(stressField(page, 'shell thickness'));
   const colour = expect(page.getByLabel(`colour ${COLOUR_ORGAN}`));
   if (not) {
     await load.not.toHaveValue(want.load);
     await element.not.toHaveValue(want.elementMm);
+    await shell.not.toHaveValue(want.shellMm);
     await colour.not.toHaveValue(want.colour);
     expect(await storeColour(page)).not.toEqual(want.rgb);
     await expect(page.getByTestId('slice-window')).toHaveCount(0); // slices hidden by default
@@ -61,6 +65,7 @@ export async function expectParams(page: Page, want: ParamView, not = false): Pr
   }
   await load.toHaveValue(want.load);
   await element.toHaveValue(want.elementMm);
+  await shell.toHaveValue(want.shellMm);
   await expect(page.getByTestId('slice-window')).toHaveText(want.window);
   await colour.toHaveValue(want.colour);
   await expect.poll(() => storeColour(page)).toEqual(want.rgb);

@@ -47,8 +47,8 @@ export function CorticalFields(props: { value: CorticalParams | null; onChange(v
       </label>
       {value && (
         <>
-          <NumberField label="cortical E" unit="MPa" value={value.E_MPa} min={100} max={30000} step={500} onChange={(v) => onChange({ ...value, E_MPa: v })} />
-          <NumberField label="shell thickness" unit="mm" value={value.thicknessMm} min={0.05} max={3} step={0.05} onChange={(v) => onChange({ ...value, thicknessMm: v })} />
+          <NumberField label="cortical E" unit="MPa" value={value.E_MPa} min={STRESS_LIMITS.corticalE[0]} max={STRESS_LIMITS.corticalE[1]} step={500} onChange={(v) => onChange({ ...value, E_MPa: v })} />
+          <NumberField label="shell thickness" unit="mm" value={value.thicknessMm} min={STRESS_LIMITS.shellMm[0]} max={STRESS_LIMITS.shellMm[1]} step={0.05} onChange={(v) => onChange({ ...value, thicknessMm: v })} />
           <span className="hint">12 000 MPa (Shirazi-Adl 1986), 0.35 mm (Silva 1994)</span>
         </>
       )}

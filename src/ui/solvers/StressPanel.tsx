@@ -59,7 +59,7 @@ export function StressPanel() {
   const [organName, setOrganName] = useState('');
   const chosen = candidates.find((o) => o.name === organName);
   const organ = chosen ?? candidates[Math.floor(candidates.length / 2)];
-  const saved: StressPanelParams = { preset, load: loadValue, elementMm, material, E, nu, boneLaw, organ: organName || undefined };
+  const saved: StressPanelParams = { preset, load: loadValue, elementMm, material, E, nu, boneLaw, cortical, organ: organName || undefined };
   const restore = (p: Partial<StressPanelParams>) => {
     if (p.preset) setPreset(p.preset);
     if (p.load !== undefined) setLoad(p.load);
@@ -68,6 +68,7 @@ export function StressPanel() {
     if (p.E !== undefined) setE(p.E);
     if (p.nu !== undefined) setNu(p.nu);
     if (p.boneLaw) setBoneLaw(p.boneLaw);
+    if (p.cortical !== undefined) setCortical(p.cortical);
     setOrganName(p.organ ?? '');
   };
   useSessionSlice<Partial<StressPanelParams>>('stress', saved, restore, parseStressParams);

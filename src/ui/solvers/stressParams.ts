@@ -1,11 +1,11 @@
 // Stress panel parameters as plain data for the "stress" session slice: preset, load (N, N·m or kPa by preset),
-// element size (mm), material (HU-based / uniform E MPa, ν), HU→E law and density calibration, and the organ
-// by NAME (run-time ids contain file names). parseStressParams reads an UNTRUSTED session value (file,
+// element size (mm), material (HU-based / uniform E MPa, ν), HU→E law and density calibration, cortical shell
+// (E MPa, thickness mm, or off), and the organ by NAME (run-time ids contain file names). parseStressParams reads an UNTRUSTED session value (file,
 // autosave, share link): every field checked against the panel's ranges, malformed ones dropped (undefined =
 // keep the panel's current value), never a throw. Load/fixed regions live in the "fields" slice.
 // Wired into StressPanel.tsx (useSessionSlice('stress', …)); its NumberFields use STRESS_LIMITS.
 import type { StressPreset } from '../../app/workers/solver-stress-run';
-import type { BoneLawParams } from '../../app/workers/stress-material';
+import type { BoneLawParams, CorticalParams } from '../../app/workers/stress-material';
 import { BONE_LAW_NAMES } from '../../solvers/mechanics/materials';
 import { isObj, num, oneOf, str } from '../../app/session/sanitize';
 
@@ -26,6 +26,8 @@ export interface StressPanelParams {
   boneLaw: BoneLawParams;
   /** Organ name (e.g. "vertebra_T7"); undefined = the preset's default organ. */
   organ?: string;
+  /** Cortical shell on the vertebral-body rim (E MPa, thickness mm); null = off; undefined = not saved. */
+  cortical?: CorticalParams | null;
 }
 
 /** Accepted [min, max] (the panel's fields use the same bounds). */
@@ -36,6 +38,8 @@ export const STRESS_LIMITS = {
   nu: [0, 0.49],
   densityA: [-1, 1],
   densityB: [1e-5, 0.01],
+  corticalE: [100, 30000],
+  shellMm: [0.05, 3],
 } as const satisfies Record<string, readonly [number, number]>;
 
 const inRange = (v: unknown, [lo, hi]: readonly [number, number]): number | undefined => {
@@ -64,6 +68,12 @@ export function parseStressParams(v: unknown): Partial<StressPanelParams> | unde
     const densityA = inRange(v.boneLaw.densityA, STRESS_LIMITS.densityA);
     const densityB = inRange(v.boneLaw.densityB, STRESS_LIMITS.densityB);
     if (name && densityA !== undefined && densityB !== undefined) out.boneLaw = { name, densityA, densityB };
+  }
+  if (v.cortical === null) out.cortical = null;
+  else if (isObj(v.cortical)) {
+    const E_MPa = inRange(v.cortical.E_MPa, STRESS_LIMITS.corticalE);
+    const thicknessMm = inRange(v.cortical.thicknessMm, STRESS_LIMITS.shellMm);
+    if (E_MPa !== undefined && thicknessMm !== undefined) out.cortical = { E_MPa, thicknessMm };
   }
   const organ = str(v.organ);
   if (organ && organ.length <= 128) out.organ = organ;

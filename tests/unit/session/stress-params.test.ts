@@ -24,6 +24,14 @@ describe('parseStressParams', () => {
     expect(parseStressParams(JSON.parse(JSON.stringify(saved)))).toEqual(saved);
   });
 
+  it('reads the cortical shell: off (null), on with E and thickness in range, malformed left out', () => {
+    expect(parseStressParams({ cortical: null })).toEqual({ cortical: null });
+    expect(parseStressParams({ cortical: { E_MPa: 12000, thicknessMm: 0.35 } })).toEqual({ cortical: { E_MPa: 12000, thicknessMm: 0.35 } });
+    for (const bad of [{ E_MPa: 50, thicknessMm: 0.35 }, { E_MPa: 12000, thicknessMm: 4 }, { E_MPa: '12000', thicknessMm: 0.35 }, { E_MPa: 12000 }, 'on', 1, true])
+      expect(parseStressParams({ cortical: bad })).toEqual({});
+    expect(STRESS_LIMITS.corticalE).toEqual([100, 30000]);
+  });
+
   it('a panel on its default organ saves no organ, and reads back without one (the preset default again)', () => {
     const panel: StressPanelParams = {
       preset: 'lung-inflation',
