@@ -1,5 +1,6 @@
 // The 3D view: a demand-driven r3f Canvas with orbit controls, anatomy-friendly lighting, the organ meshes and a
-// patient-axes gizmo (R/L, A/P, S/I); registers the field hover read-out provider while mounted.
+// patient-axes gizmo (R/L, A/P, S/I); registers the field hover read-out provider while mounted; reports and
+// recovers from WebGL context loss (ContextWatch).
 // Units: 1 three.js unit = 1 mm; frame per frames.ts (Y = Superior, Z = Anterior, X = patient Left).
 import { Canvas, useThree } from '@react-three/fiber';
 import { GizmoHelper, OrbitControls } from '@react-three/drei';
@@ -11,6 +12,7 @@ import { FieldMarkers, fieldHoverValue } from './fields';
 import { registerHoverValue } from './annotations/hover';
 import { OrientationGizmo } from './OrientationGizmo';
 import { AnatomyLayer } from './annotations/AnatomyLayer';
+import { ContextWatch } from './ContextWatch';
 
 /** Marks the document once organs are on screen (used by browser tests and screenshot tooling). */
 function DrawnMarker({ count }: { count: number }) {
@@ -56,6 +58,7 @@ export function Viewer() {
         <OrientationGizmo />
       </GizmoHelper>
       <DrawnMarker count={drawn} />
+      <ContextWatch />
     </Canvas>
   );
 }

@@ -1,9 +1,11 @@
 // Faults in the built app (headless Chromium, 1280x720, phantom): a render failure in the 3D view or the panels
 // shows a message with "Try again" while the organ list, the other area and the session stay (no blank page);
 // the solver worker dying mid-EP ends the task with a message, keeps the scene, and the next EP run works on a
-// new worker; cancelling an EP run clears the task bar and labels the partial fields. Units: ms, mm.
+// new worker; cancelling an EP run clears the task bar and labels the partial fields; a lost WebGL context is
+// reported and, once the browser restores it, the view is redrawn to the committed reference. Units: ms, mm.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { expectGolden } from './golden';
 import {
   camera,
   cameraError,
@@ -154,4 +156,37 @@ test('cancelling an EP run clears the task bar and labels the partial fields; th
   await expect(page.getByTestId('scalar-bar')).toContainText('mV');
   expect(await organStates(page)).toEqual(before);
   await expect(page.getByRole('button', { name: 'Run EP' })).toBeEnabled();
+});
+
+test('a lost WebGL context is reported; once restored the view is redrawn as before and the scene stays', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await waitForScene(page);
+  await page.waitForTimeout(500);
+  const organs = await organStates(page);
+  const cam = await camera(page);
+  // the standard extension a browser uses to simulate a GPU reset (the same events as a real loss)
+  const lose = (what: 'loseContext' | 'restoreContext') =>
+    page.evaluate((w) => {
+      const c = document.querySelector('.viewer-canvas canvas') as HTMLCanvasElement;
+      const gl = (c.getContext('webgl2') ?? c.getContext('webgl')) as WebGLRenderingContext;
+      const ext = gl.getExtension('WEBGL_lose_context');
+      if (!ext) return false;
+      (window as any).__loseExt ??= ext; // after the loss getExtension returns null: keep the handle
+      ((window as any).__loseExt as WEBGL_lose_context)[w]();
+      return true;
+    }, what);
+  expect(await lose('loseContext')).toBe(true);
+  await expect(page.locator('.notice.error')).toContainText('3D view: the GPU context was lost');
+  await expect(page.locator('body')).toHaveAttribute('data-gl-context', 'lost');
+  await page.evaluate(() => ((window as any).__loseExt as WEBGL_lose_context).restoreContext());
+  await expect(page.locator('body')).toHaveAttribute('data-gl-context', 'restored');
+  await expect(page.locator('.notice').filter({ hasText: 'the GPU context is back' })).toBeVisible();
+  await page.waitForTimeout(700);
+  // the same picture as the committed reference of the default view, the same organs and camera
+  await expectGolden(page, 'phantom-anterior');
+  expect(await organStates(page)).toEqual(organs);
+  expect(cameraError(await camera(page), cam)).toBeLessThan(CAMERA_REL_TOL);
+  expect(errors).toEqual([]);
 });
