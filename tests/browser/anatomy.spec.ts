@@ -120,6 +120,18 @@ async function expectSliceLayout(page: Page) {
 
 /** Clicks near the 3D view centre (anterior view: the heart) until the crosshair lands on the heart. */
 async function clickHeart(page: Page) {
+  // with the slice panel open, the 3D canvas narrows once its resize observer fires (late under load): wait for it
+  // to end left of the panel, or the click fractions below land beside the heart
+  const panel = page.getByRole('region', { name: 'Slices' });
+  if ((await panel.count()) > 0) {
+    const px = (await panel.boundingBox())!.x;
+    await expect
+      .poll(async () => {
+        const b = (await page.locator('.viewer-canvas canvas').boundingBox())!;
+        return b.x + b.width <= px + 1;
+      })
+      .toBe(true);
+  }
   const cv = (await page.locator('.viewer-canvas canvas').boundingBox())!;
   for (const [dx, dy] of [
     [0.04, 0.1],
