@@ -14,7 +14,8 @@ export const CHROMIUM_FLAGS = [
   '--enable-unsafe-webgpu',
 ];
 
-// PW_PORT / PW_DIST let several developers run browser tests side by side (own build dir, own port).
+// PW_PORT / PW_DIST let several developers run browser tests side by side (own build dir, own port); PW_REUSE=1
+// reuses a preview server already listening on the port.
 const port = Number(process.env.PW_PORT ?? 4173);
 const dist = process.env.PW_DIST ?? 'dist';
 
@@ -36,7 +37,8 @@ export default defineConfig({
   webServer: {
     command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1 --outDir ${dist}`,
     url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
+    // never silently test someone else's build on a shared port: reuse a running server only when asked
+    reuseExistingServer: !process.env.CI && process.env.PW_REUSE === '1',
     timeout: 60_000,
   },
 });
