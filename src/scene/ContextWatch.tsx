@@ -8,7 +8,8 @@ import { useEffect } from 'react';
 import { useApp } from '../app/store';
 
 export function ContextWatch() {
-  const { gl, invalidate } = useThree();
+  const gl = useThree((s) => s.gl);
+  const invalidate = useThree((s) => s.invalidate);
   useEffect(() => {
     const canvas = gl.domElement;
     const lost = () => {

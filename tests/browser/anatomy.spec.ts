@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expectGolden, expectShiftTolerated } from './golden';
 import { changedFraction, greyStats, lutPixels, sliceFieldTime, slicePixels } from './sliceHelpers';
+import { viewCentre } from './colors';
 /** The phantom shows lungs, aorta, trachea, heart chambers and vertebrae: at least this many fit without overlap. */
 const MIN_VISIBLE_LABELS = 5;
 
@@ -38,30 +39,6 @@ const LETTERS = {
   coronal: { left: 'R', right: 'L', top: 'S', bottom: 'I' },
   sagittal: { left: 'A', right: 'P', top: 'S', bottom: 'I' },
 };
-
-/** RGB of the central square (fraction `size` of the shorter side) of the 3D canvas, downsampled to 64×64. */
-async function centre(page: Page, size = 0.4): Promise<number[]> {
-  return page.evaluate((sz) => {
-    const src = document.querySelector('.viewer-canvas canvas') as HTMLCanvasElement;
-    const s = Math.min(src.width, src.height) * sz;
-    const c = document.createElement('canvas');
-    c.width = c.height = 64;
-    const ctx = c.getContext('2d', { willReadFrequently: true })!;
-    ctx.drawImage(src, (src.width - s) / 2, (src.height - s) / 2, s, s, 0, 0, 64, 64);
-    return [...ctx.getImageData(0, 0, 64, 64).data];
-  }, size);
-}
-
-function changed(a: number[], b: number[]): number {
-  let n = 0;
-  for (let i = 0; i < a.length; i += 4)
-    if (
-      Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) >
-      PIXEL_DELTA
-    )
-      n++;
-  return n / (a.length / 4);
-}
 
 /** Fraction of pixels that are clearly red (the heart family: hue within ±30° of red, saturated). */
 function redFraction(px: number[]): number {
@@ -154,21 +131,21 @@ test('clipping, slices and measurement on the phantom', async ({ page }) => {
   page.on('pageerror', (e) => errors.push(e.message));
   mkdirSync('test-results/screenshots', { recursive: true });
   await loadPhantom(page);
-  const before = await centre(page);
+  const before = await viewCentre(page);
 
   // Clipping: a coronal plane through the middle, camera in front -> the heart is cut and capped.
   await page.getByRole('button', { name: '+ coronal' }).click();
   await settle(page);
-  const clipped = await centre(page);
+  const clipped = await viewCentre(page);
   await page.screenshot({ path: 'test-results/screenshots/anatomy-clip-coronal.png' });
   await expectGolden(page, 'anatomy-clip-coronal');
   await expectShiftTolerated(page, 'anatomy-clip-coronal');
-  expect(changed(before, clipped)).toBeGreaterThan(MIN_CHANGED);
+  expect(changedFraction(before, clipped, PIXEL_DELTA)).toBeGreaterThan(MIN_CHANGED);
   await page.getByLabel('capped cross-sections').uncheck();
   await settle(page);
-  const uncapped = await centre(page);
+  const uncapped = await viewCentre(page);
   await page.screenshot({ path: 'test-results/screenshots/anatomy-clip-uncapped.png' });
-  expect(changed(clipped, uncapped)).toBeGreaterThan(MIN_CHANGED / 2);
+  expect(changedFraction(clipped, uncapped, PIXEL_DELTA)).toBeGreaterThan(MIN_CHANGED / 2);
   expect(redFraction(clipped)).toBeGreaterThan(redFraction(uncapped));
   await page.getByLabel('capped cross-sections').check();
   await page.getByRole('button', { name: 'remove coronal plane' }).click();
@@ -233,10 +210,10 @@ test('clipping, slices and measurement on the phantom', async ({ page }) => {
   await clickHeart(page);
   await expect(axialIndex).not.toHaveText(ai0);
   // Slice planes in 3D: CT greyscale, see-through, organs still visible behind/through them.
-  const noPlanes = await centre(page);
+  const noPlanes = await viewCentre(page);
   await page.getByLabel('in 3D').check();
   await settle(page);
-  const withPlanes = await centre(page);
+  const withPlanes = await viewCentre(page);
   await page.screenshot({ path: 'test-results/screenshots/anatomy-slices.png' });
   expect(reddishFraction(withPlanes)).toBeGreaterThan(MIN_RED_KEPT * redFraction(noPlanes));
   expect(whiteFraction(withPlanes)).toBeLessThan(MAX_WHITE_FRACTION);

@@ -7,10 +7,10 @@
 // which plots again after a re-run.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { canvasColours } from './colors';
+import { canvasColours, colormapFraction, viewCentre } from './colors';
 import { apShape, pinProbeAt, probeSeries } from './epProbe';
 import { camera, cameraError, CAMERA_REL_TOL, expectCamera, orbit, waitForScene } from './sessionHelpers';
-import { greyStats, slicePixels } from './sliceHelpers';
+import { changedFraction, greyStats, slicePixels } from './sliceHelpers';
 
 const DATA = '../shared/data/chest-cta';
 const OUT = 'test-results/chest-cta';
@@ -24,9 +24,8 @@ const MIN_DECAY_MV = 5;
 const EP_DURATION_MS = '600';
 /** Share of activated myocardium cells the run must reach. */
 const MIN_ACTIVATED = 0.95;
-/** Canvas fraction of colormap hues (green-cyan-blue, absent from the anatomy palette) for "the map is shown". */
+/** Canvas fraction of colormap hues (colors.ts colormapFraction) for "the map is shown". */
 const MIN_COLORMAP_FRACTION = 0.01;
-const COLORMAP_FAMILIES = /^hue(60|90|120|150|180|210)-/;
 /** Share of pixels in the view centre that a plane through the heart must change. */
 const MIN_CLIP_CHANGED = 0.1;
 /** Summed |dRGB| (0..765) above which a pixel counts as changed. */
@@ -54,33 +53,6 @@ const HEART_POINTS = [
 
 const epPanel = (page: Page) => page.getByRole('region', { name: 'cardiac electrophysiology' });
 
-function colormapFraction(families: Record<string, number>): number {
-  return Object.entries(families)
-    .filter(([k]) => COLORMAP_FAMILIES.test(k))
-    .reduce((s, [, f]) => s + f, 0);
-}
-
-/** RGB of the central square of the 3D canvas, downsampled to 64x64. */
-async function centre(page: Page, size = 0.4): Promise<number[]> {
-  return page.evaluate((sz) => {
-    const src = document.querySelector('.viewer-canvas canvas') as HTMLCanvasElement;
-    const s = Math.min(src.width, src.height) * sz;
-    const c = document.createElement('canvas');
-    c.width = c.height = 64;
-    const ctx = c.getContext('2d', { willReadFrequently: true })!;
-    ctx.drawImage(src, (src.width - s) / 2, (src.height - s) / 2, s, s, 0, 0, 64, 64);
-    return [...ctx.getImageData(0, 0, 64, 64).data];
-  }, size);
-}
-
-function changed(a: number[], b: number[]): number {
-  let n = 0;
-  for (let i = 0; i < a.length; i += 4)
-    if (Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) > PIXEL_DELTA) n++;
-  return n / (a.length / 4);
-}
-
-/** Opens CT + heart label through the file chooser with the myocardium/blood-pool split, waits for the organs. */
 async function openChestCta(page: Page): Promise<void> {
   await page.getByTestId('open-files').setInputFiles([`${DATA}/ct.nii.gz`, `${DATA}/heart.nii.gz`]);
   const dialog = page.getByRole('dialog', { name: 'Choose organs' });
@@ -160,12 +132,12 @@ test('chest CTA: EP, activation legend, probe AP, clipping, slices with labels, 
   await page.screenshot({ path: `${OUT}/3-probe.png` });
 
   // Clipping: a coronal plane through the scene centre cuts the heart (capped cross-section).
-  const before = await centre(page);
+  const before = await viewCentre(page);
   await page.getByRole('button', { name: '+ coronal' }).click();
   await page.waitForTimeout(700);
-  const clipped = await centre(page);
+  const clipped = await viewCentre(page);
   await page.screenshot({ path: `${OUT}/4-clipped.png` });
-  expect(changed(before, clipped)).toBeGreaterThan(MIN_CLIP_CHANGED);
+  expect(changedFraction(before, clipped, PIXEL_DELTA)).toBeGreaterThan(MIN_CLIP_CHANGED);
 
   // Slices: the axial slice through the heart shows the CT (structured grey) and the label overlay colours.
   await page.getByRole('button', { name: 'Activation (ms)' }).click();

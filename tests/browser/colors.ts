@@ -56,3 +56,26 @@ export async function canvasColours(page: Page, selector = 'canvas', excludeCorn
     return { width: w, height: h, nonBackgroundFraction: nonBg / n, families };
   }, [selector, excludeCornerPx] as const);
 }
+
+/** RGB of the central square (fraction `size` of the shorter side) of the 3D canvas, downsampled to 64×64. */
+export async function viewCentre(page: Page, size = 0.4): Promise<number[]> {
+  return page.evaluate((sz) => {
+    const src = document.querySelector('.viewer-canvas canvas') as HTMLCanvasElement;
+    const s = Math.min(src.width, src.height) * sz;
+    const c = document.createElement('canvas');
+    c.width = c.height = 64;
+    const ctx = c.getContext('2d', { willReadFrequently: true })!;
+    ctx.drawImage(src, (src.width - s) / 2, (src.height - s) / 2, s, s, 0, 0, 64, 64);
+    return [...ctx.getImageData(0, 0, 64, 64).data];
+  }, size);
+}
+
+/** Colormap hues (green–cyan–blue families, absent from the anatomy palette): "a field map is shown". */
+const COLORMAP_FAMILIES = /^hue(60|90|120|150|180|210)-/;
+
+/** Canvas fraction of colormap-hue pixels in canvasColours' families. */
+export function colormapFraction(families: Record<string, number>): number {
+  return Object.entries(families)
+    .filter(([k]) => COLORMAP_FAMILIES.test(k))
+    .reduce((s, [, f]) => s + f, 0);
+}

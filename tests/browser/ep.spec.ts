@@ -8,8 +8,9 @@
 // hovering the heart shows Vm in mV; the PNG screenshot carries the scalar bar. A second test: S1-S2 from the panel.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { canvasColours } from './colors';
+import { canvasColours, colormapFraction } from './colors';
 import { expectScalarBarLaidOut } from './layout';
+import { pinProbeAt } from './epProbe';
 import { expectGolden, expectShiftTolerated, goldenDiff } from './golden';
 import { S2_CAPTURE_FRACTION } from '../../src/ui/solvers/epS2';
 
@@ -18,14 +19,6 @@ const SHOTS = 'test-results/screenshots';
 const MIN_AP_AMPLITUDE_MV = 60;
 /** Canvas fraction of colormap hues (green–cyan–blue, absent from the anatomy palette) for "the map is shown". */
 const MIN_COLORMAP_FRACTION = 0.01;
-const COLORMAP_FAMILIES = /^hue(60|90|120|150|180|210)-/;
-
-function colormapFraction(families: Record<string, number>): number {
-  return Object.entries(families)
-    .filter(([k]) => COLORMAP_FAMILIES.test(k))
-    .reduce((s, [, f]) => s + f, 0);
-}
-
 /** Probe-column checks: the AP peak lies above 0 mV and the trace decays by at least this much after it (mV). */
 const MIN_DECAY_MV = 5;
 /** Vm values in the field CSV lie within the model's physiological band (mV). */
@@ -118,12 +111,7 @@ test('EP run colours the heart, shows a legend and a probe action potential', as
   // Probe on the heart (centre of the view; the see-through lungs pass the click on), Vm(t) plotted.
   await page.getByRole('button', { name: 'Vm (mV)' }).click();
   await page.getByRole('button', { name: 'Pin probes' }).click();
-  for (const [fx, fy] of [[0.5, 0.5], [0.52, 0.55], [0.47, 0.45], [0.55, 0.6]] as const) {
-    await page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
-    await page.waitForTimeout(200);
-    if ((await page.locator('.probe-list li').count()) > 0) break;
-  }
-  await expect(page.locator('.probe-list li')).toHaveCount(1);
+  await pinProbeAt(page, [[0.5, 0.5], [0.52, 0.55], [0.47, 0.45], [0.55, 0.6]], 1);
   await expect(page.getByTestId('probe-plot')).toBeVisible();
   const series = await page.evaluate(() => (window.__organTwin?.probeSeries as (i: number) => { t: number[]; v: number[] })(0));
   writeFileSync(`${SHOTS}/ep-probe.json`, JSON.stringify(series));
@@ -140,12 +128,7 @@ test('EP run colours the heart, shows a legend and a probe action potential', as
   await page.screenshot({ path: `${SHOTS}/ep-probe.png` });
 
   // A second probe; each has its own series and shows its value now (60 ms) in the list.
-  for (const [fx, fy] of [[0.56, 0.6], [0.6, 0.66], [0.44, 0.52], [0.53, 0.68], [0.5, 0.42]] as const) {
-    await page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
-    await page.waitForTimeout(200);
-    if ((await page.locator('.probe-list li').count()) > 1) break;
-  }
-  await expect(page.locator('.probe-list li')).toHaveCount(2);
+  await pinProbeAt(page, [[0.56, 0.6], [0.6, 0.66], [0.44, 0.52], [0.53, 0.68], [0.5, 0.42]], 2);
   await page.getByRole('button', { name: 'Click on the organ… (done)' }).click();
   await expect(page.locator('.probe-value')).toHaveCount(2);
   for (const v of await page.locator('.probe-value').all()) await expect(v).toHaveText(/^-?\d+(\.\d+)? mV$/);

@@ -16,6 +16,7 @@ import {
   organStates,
   waitForScene,
 } from './sessionHelpers';
+import { pinProbeAt, probeSeries } from './epProbe';
 import { changeParams, expectParams } from './sessionParams';
 
 const OUT = 'test-results/session';
@@ -261,10 +262,6 @@ async function runShortEp(page: Page): Promise<void> {
   expect(await page.evaluate(() => (window as any).__organTwin.epSummary().status)).toBe('completed');
 }
 
-async function probeSeries(page: Page): Promise<{ t: number[]; v: number[] }> {
-  return page.evaluate(() => (window as any).__organTwin.probeSeries(0));
-}
-
 /** Peak minus the first (resting) value of a probe series (mV). */
 function upstroke(s: { v: number[] }): number {
   const v = s.v.filter((x) => Number.isFinite(x));
@@ -290,21 +287,10 @@ test('a probe pinned after an EP run and the EP parameters come back after save 
   await runShortEp(page);
 
   // Pin a probe on the heart (centre of the anterior view; the see-through lungs pass the click on).
-  const box = (await page.locator('.viewer-canvas canvas').boundingBox())!;
   await page.getByRole('button', { name: 'Pin probes' }).click();
-  for (const [fx, fy] of [
-    [0.5, 0.5],
-    [0.52, 0.55],
-    [0.47, 0.45],
-    [0.55, 0.6],
-  ] as const) {
-    await page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
-    await page.waitForTimeout(200);
-    if ((await page.locator('.probe-list li').count()) > 0) break;
-  }
-  await expect(page.locator('.probe-list li')).toHaveCount(1);
+  await pinProbeAt(page, [[0.5, 0.5], [0.52, 0.55], [0.47, 0.45], [0.55, 0.6]], 1);
   await expect(page.getByTestId('probe-plot')).toBeVisible();
-  const series = await probeSeries(page);
+  const series = await probeSeries(page, 0);
   expect(upstroke(series)).toBeGreaterThan(MIN_AP_AMPLITUDE_MV);
   const [probe] = await sessionProbes(page);
   expect(probe?.organ).toMatch(/heart|myocard/);
@@ -338,7 +324,7 @@ test('a probe pinned after an EP run and the EP parameters come back after save 
   // Re-running EP with the restored parameters plots the same action potential at the restored probe.
   await runShortEp(page);
   await expect(page.getByTestId('probe-plot')).toBeVisible();
-  const again = await probeSeries(page);
+  const again = await probeSeries(page, 0);
   expect(again.t).toEqual(series.t);
   const maxDiff = Math.max(...again.v.map((v, i) => Math.abs(v - series.v[i]!)));
   expect(maxDiff).toBeLessThan(PROBE_REPRO_TOL_MV);

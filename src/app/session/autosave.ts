@@ -115,7 +115,8 @@ export async function loadAutosave(): Promise<SessionDoc | undefined> {
   if (typeof text !== 'string') return undefined;
   try {
     const doc = validateSession(JSON.parse(text) as unknown, 'autosaved session');
-    if (clearedAt() > 0 && !(Date.parse(doc.savedAt) > clearedAt())) {
+    const cleared = clearedAt();
+    if (cleared > 0 && !(Date.parse(doc.savedAt) > cleared)) {
       await del(AUTOSAVE_KEY).catch(() => undefined); // the user cleared it; the delete did not finish before
       return undefined;
     }
